@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS } from './lib/browser'
+import { resolveChromium } from './scripts/browser'
+
+/** Port and sub-path the built deck is served under during e2e tests. */
+export const PORT = Number(process.env.KIT_E2E_PORT ?? 4178)
+export const BASE_PATH = '/kit/sub/'
+
+// Fails here, with one line saying what to install, when there is no browser.
+const browser = resolveChromium()
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never', outputFolder: 'exports/e2e-report' }]] : 'list',
+  outputDir: '.playwright',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    viewport: { width: 1280, height: 720 },
+    launchOptions: { executablePath: browser.path, args: CHROMIUM_ARGS },
+    serviceWorkers: 'block',
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npx tsx scripts/serve.ts --port ${PORT} --base ${BASE_PATH}`,
+    url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+})

@@ -1,0 +1,41 @@
+import { defineMermaidSetup } from '@slidev/types'
+
+/**
+ * One Mermaid theme for every diagram in the deck.
+ *
+ * `base` with explicit variables keeps contrast at 4.5:1 or better in both
+ * colour schemes; Slidev passes `theme: 'dark'` in dark mode, which Mermaid
+ * ignores when `themeVariables` are set on `base`, so we pick the palette
+ * from the document class instead.
+ */
+export default defineMermaidSetup(() => {
+  const dark = typeof document !== 'undefined' && document.documentElement.classList.contains('dark')
+  const palette = dark
+    ? { bg: '#1f2937', fg: '#f3f4f6', line: '#cbd5e1', accent: '#93c5fd', soft: '#334155', warn: '#fcd34d' }
+    : { bg: '#ffffff', fg: '#111827', line: '#334155', accent: '#1d4e89', soft: '#e0ecfa', warn: '#92400e' }
+  return {
+    theme: 'base',
+    fontFamily: '"Source Sans 3", system-ui, sans-serif',
+    // Text as SVG <text>, not <foreignObject>: prints as vector text and scales cleanly.
+    htmlLabels: false,
+    flowchart: { htmlLabels: false, useMaxWidth: true, curve: 'basis' },
+    sequence: { useMaxWidth: true, mirrorActors: false },
+    themeVariables: {
+      fontSize: '18px',
+      background: palette.bg,
+      primaryColor: palette.soft,
+      primaryTextColor: palette.fg,
+      primaryBorderColor: palette.accent,
+      secondaryColor: palette.soft,
+      tertiaryColor: palette.bg,
+      lineColor: palette.line,
+      textColor: palette.fg,
+      noteBkgColor: palette.soft,
+      noteTextColor: palette.fg,
+      actorBkg: palette.soft,
+      actorTextColor: palette.fg,
+      signalColor: palette.fg,
+      signalTextColor: palette.fg,
+    },
+  }
+})
