@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest'
+import { grade } from '../../../lib/quiz/grade.ts'
+import {
+  clearProgress,
+  emptyProgress,
+  feedbackFor,
+  NOTICE_OLD_VERSION,
+  NOTICE_QUOTA,
+  NOTICE_UNREADABLE,
+  NOTICE_WRITE_FAILED,
+  questionHash,
+  readProgress,
+  recordAnswer,
+  summarise,
+  writeProgress,
+} from '../../../lib/quiz/progress.ts'
+import type { Progress } from '../../../lib/quiz/progress.ts'
+import { ledger, multiple, numeric, q, quiz, single, truefalse } from './fixtures.ts'
+
+const qSingle = q(single)
+const qNumeric = q(numeric)
+const qTrueFalse = q(truefalse)
+const questions = [qSingle, qNumeric, qTrueFalse]
+
+/** A record with a checked answer to each of `single` and `numeric`. */
+function saved(): Progress {
+  let p = recordAnswer(emptyProgress(), qSingle, 1, grade(qSingle, 1, ledger), 1000)
+  p = recordAnswer(p, qNumeric, '40,000', grade(qNumeric, '40,000', ledger), 2000)
+  return p
+}
+
+/** An in-memory storage; `fail` makes `setItem` throw it. */
+function storage(fail?: unknown) {
+  const items = new Map<string, string>()
+  return {
+    items,
+    setItem(k: string, v: string) {
+      if (fail !== undefined)
+        throw fail
+      items.set(k, v)
+    },
+  }
+}
+
+describe('questionHash', () => {
+  it('is a short stable hex string, independent of key order', () => {
+    const h = questionHash(qSingle)
+    expect(h).toMatch(/^[0-9a-f]{8}$/)
+    const reordered = Object.fromEntries(Object.entries(qSingle).reverse()) as typeof qSingle
+    expect(questionHash(reordered)).toBe(h)
+  })
+
+  it('changes when the stem, an option or the answer changes', () => {
+    const h = questionHash(qSingle)
+    expect(questionHash(q({ ...single, stem: `${single.stem} ` + 'Now?' }))).not.toBe(h)
+    expect(questionHash(q({ ...single, options: single.options.map((o, i) => i === 2 ? { ...o, text: 'ICE' } : o) }))).not.toBe(h)
+    expect(questionHash(q({ ...numeric, tolerance: 400 }))).not.toBe(questionHash(qNumeric))
+  })
+
+  it('ignores rewording of the explanation and the why notes', () => {
+    const h = questionHash(qSingle)
+    expect(questionHash(q({ ...single, explanation: 'Reworded.' }))).toBe(h)
+    expect(questionHash(q({ ...single, options: single.options.map(o => 'why' in o ? { ...o, why: 'Reworded.' } : o) }))).toBe(h)
+  })
+})
+
+describe('readProgress', () => {
+  it('starts empty, without a notice, when nothing is saved', () => {
+    expect(readProgress(null, questions)).toEqual({ progress: emptyProgress() })
+  })
+
+  it('keeps valid answers', () => {
+    const p = saved()
+    const r = readProgress(JSON.stringify(p), questions)
+    expect(r.notice).toBeUndefined()
+    expect(r.progress).toEqual(p)
+  })
+
+  it('resets invalid JSON with a notice', () => {
+    expect(readProgress('{"version":1,"answers":', questions)).toEqual({ progress: emptyProgress(), notice: NOTICE_UNREADABLE })
+    expect(NOTICE_UNREADABLE).toBe('Saved quiz progress could not be read and was reset.')
+  })
+
+  it('resets JSON that is not a record', () => {
+    for (const raw of ['null', '[]', '"text"', '{"version":1,"answers":[]}'])
+      expect(readProgress(raw, questions)).toEqual({ progress: emptyProgress(), notice: NOTICE_UNREADABLE })
+  })
+
+  it('resets a record of another version with a notice', () => {
+    const old = JSON.stringify({ ...saved(), version: 0 })
+    expect(readProgress(old, questions)).toEqual({ progress: emptyProgress(), notice: NOTICE_OLD_VERSION })
+    const unversioned = JSON.stringify({ answers: saved().answers })
+    expect(readProgress(unversioned, questions).notice).toBe(NOTICE_OLD_VERSION)
+  })
+
+  it('drops answers to unknown questions and says how many', () => {
+    const p = saved()
+    const raw = JSON.stringify({ ...p, answers: { ...p.answers, 'q99-gone': p.answers[qSingle.id] } })
+    const r = readProgress(raw, questions)
+    expect(Object.keys(r.progress.answers).sort()).toEqual([qNumeric.id, qSingle.id].sort())
+    expect(r.notice).toBe('1 saved answer was removed because its question has changed or no longer exists.')
+  })
+
+  it('drops answers whose question has changed', () => {
+    const changed = [q({ ...single, stem: 'Which body issues the documents?' }), q({ ...numeric, tolerance: 100 }), qTrueFalse]
+    const r = readProgress(JSON.stringify(saved()), changed)
+    expect(r.progress.answers).toEqual({})
+    expect(r.notice).toBe('2 saved answers were removed because their questions have changed or no longer exist.')
+  })
+
+  it('drops malformed answers', () => {
+    const p = saved()
+    const raw = JSON.stringify({ ...p, answers: { ...p.answers, [qTrueFalse.id]: { hash: questionHash(qTrueFalse), response: true, checked: 'yes' } } })
+    const r = readProgress(raw, questions)
+    expect(Object.keys(r.progress.answers)).toHaveLength(2)
+    expect(r.notice).toMatch(/^1 saved answer was removed/)
+  })
+})
+
+describe('writeProgress', () => {
+  it('saves the record as JSON', () => {
+    const s = storage()
+    expect(writeProgress(s, 'quiz-progress', saved())).toEqual({ ok: true })
+    expect(JSON.parse(s.items.get('quiz-progress')!)).toEqual(saved())
+  })
+
+  it('reports a full storage without throwing', () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' })
+    expect(writeProgress(storage(quota), 'k', saved())).toEqual({ ok: false, notice: NOTICE_QUOTA })
+  })
+
+  it('recognises a DOMException quota error', () => {
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    expect(writeProgress(storage(quota), 'k', saved())).toEqual({ ok: false, notice: NOTICE_QUOTA })
+  })
+
+  it('reports any other failure without throwing', () => {
+    expect(writeProgress(storage(new Error('SecurityError')), 'k', saved())).toEqual({ ok: false, notice: NOTICE_WRITE_FAILED })
+    expect(writeProgress(storage('a string'), 'k', saved())).toEqual({ ok: false, notice: NOTICE_WRITE_FAILED })
+  })
+
+  it('round-trips through readProgress', () => {
+    const s = storage()
+    writeProgress(s, 'k', saved())
+    expect(readProgress(s.items.get('k')!, questions)).toEqual({ progress: saved() })
+  })
+})
+
+describe('recordAnswer and clearProgress', () => {
+  it('records a checked answer without changing the old record', () => {
+    const before = emptyProgress()
+    const after = recordAnswer(before, qSingle, 0, { correct: false, score: 0 }, 42)
+    expect(before.answers).toEqual({})
+    expect(after.answers[qSingle.id]).toEqual({ hash: questionHash(qSingle), response: 0, checked: true, correct: false, score: 0, at: 42 })
+  })
+
+  it('records a draft when no result is given', () => {
+    const p = recordAnswer(emptyProgress(), qSingle, 1, undefined, 42)
+    expect(p.answers[qSingle.id]).toMatchObject({ checked: false, correct: false, score: 0 })
+  })
+
+  it('replaces an earlier answer to the same question', () => {
+    const p = recordAnswer(saved(), qSingle, 0, { correct: false, score: 0 }, 3000)
+    expect(p.answers[qSingle.id].response).toBe(0)
+    expect(Object.keys(p.answers)).toHaveLength(2)
+  })
+
+  it('clears some or all answers', () => {
+    expect(clearProgress(saved(), [qSingle.id]).answers).toEqual({ [qNumeric.id]: saved().answers[qNumeric.id] })
+    expect(clearProgress(saved())).toEqual(emptyProgress())
+  })
+})
+
+describe('summarise', () => {
+  const module3 = quiz([single, numeric, truefalse], 3)
+  const module4 = quiz([{ ...multiple, id: 'q04-documented' }], 4)
+
+  it('totals checked answers per module, in module order', () => {
+    let p = saved() // single right, numeric wrong
+    p = recordAnswer(p, q({ ...multiple, id: 'q04-documented' }), [0], { correct: false, score: 0.5 }, 1)
+    expect(summarise(p, [module4, module3])).toEqual([
+      { module: 3, answered: 2, correct: 1, total: 3, score: 1 / 3, percent: 33 },
+      { module: 4, answered: 1, correct: 0, total: 1, score: 0.5, percent: 50 },
+    ])
+  })
+
+  it('ignores drafts and answers to changed questions', () => {
+    let p = recordAnswer(emptyProgress(), qTrueFalse, false, undefined, 1)
+    p = recordAnswer(p, q({ ...single, stem: 'Old wording?' }), 1, { correct: true, score: 1 }, 1)
+    expect(summarise(p, [module3])[0]).toMatchObject({ answered: 0, correct: 0, score: 0 })
+  })
+
+  it('merges quiz files of the same module', () => {
+    const more = quiz([{ ...multiple, id: 'q03-more' }], 3)
+    expect(summarise(saved(), [module3, more])).toHaveLength(1)
+    expect(summarise(saved(), [module3, more])[0].total).toBe(4)
+  })
+})
+
+describe('feedbackFor', () => {
+  it('gives one message per band, switching at 50 and 80', () => {
+    const low = feedbackFor(0)
+    const mid = feedbackFor(50)
+    const high = feedbackFor(80)
+    expect(new Set([low, mid, high]).size).toBe(3)
+    expect(feedbackFor(49)).toBe(low)
+    expect(feedbackFor(79)).toBe(mid)
+    expect(feedbackFor(100)).toBe(high)
+    expect(feedbackFor(Number.NaN)).toBe(low)
+  })
+
+  it('is specific about what to do next', () => {
+    expect(feedbackFor(20)).toMatch(/sources cited/)
+    expect(feedbackFor(65)).toMatch(/explanations of the questions you missed/)
+    expect(feedbackFor(90)).toMatch(/final review/)
+  })
+})
