@@ -8,10 +8,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import type { Fact, GlossaryEntry, Reference } from './ledger/schema'
-import { FactsFile, GlossaryFile, ReferencesFile } from './ledger/schema'
-import type { DataIssue } from './load'
-import { DataError, loadYaml } from './load'
+import type { Fact, GlossaryEntry, Reference } from './ledger/schema.ts'
+import { FactsFile, GlossaryFile, ReferencesFile } from './ledger/schema.ts'
+import type { DataIssue } from './load.ts'
+import type { QuizFile } from './quiz/schema.ts'
+import { DataError, loadYaml } from './load.ts'
+import { loadQuizFile, validateBank } from './quiz/validate.ts'
 
 export interface Content {
   facts: Fact[]
@@ -85,4 +87,39 @@ export function listFiles(root: string, dir: string, re: RegExp): string[] {
   if (!existsSync(abs))
     return []
   return readdirSync(abs).filter(f => re.test(f)).sort().map(f => relative(root, join(abs, f)))
+}
+
+/** A question bank file and its stem, e.g. `03-repatriation`. */
+export interface QuizEntry {
+  file: string
+  stem: string
+  quiz: QuizFile
+}
+
+/** The question bank files, `quizzes/NN-name.yaml`, in module order. */
+export const QUIZ_FILE = /^\d\d-[\w-]+\.ya?ml$/
+
+/**
+ * Read and validate every question bank against the ledger. Throws one
+ * `DataError` listing every issue in every file, each as file:line field.
+ */
+export function loadQuizzes(root: string, facts: readonly Fact[]): QuizEntry[] {
+  const ledger = new Map(facts.map(f => [f.id, f]))
+  const issues: DataIssue[] = []
+  const out: QuizEntry[] = []
+  for (const rel of listFiles(root, 'quizzes', QUIZ_FILE)) {
+    try {
+      const quiz = loadQuizFile(readFileSync(join(root, rel), 'utf8'), rel, ledger)
+      out.push({ file: rel, stem: rel.replace(/^quizzes\//, '').replace(/\.ya?ml$/, ''), quiz })
+    }
+    catch (e) {
+      if (!(e instanceof DataError))
+        throw e
+      issues.push(...e.issues)
+    }
+  }
+  issues.push(...validateBank(out))
+  if (issues.length)
+    throw new DataError(issues)
+  return out
 }

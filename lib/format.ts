@@ -3,7 +3,7 @@
  * autumn 2016; August 2022. Pure and deterministic (no locale of the
  * machine leaks in: the formatter is pinned to `en-GB` grouping).
  */
-import type { Fact, Value } from './ledger/schema'
+import type { Fact, Value } from './ledger/schema.ts'
 
 const nf = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 

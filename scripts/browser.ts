@@ -3,7 +3,7 @@
  * keeps its own downloaded Chromium. Prints nothing; callers report errors.
  */
 import { createRequire } from 'node:module'
-import { findChromium } from '../lib/browser'
+import { findChromium } from '../lib/browser.ts'
 
 function playwrightPath(): string | undefined {
   try {

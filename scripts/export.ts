@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
-import { resolveChromium } from './browser'
+import { resolveChromium } from './browser.ts'
 
 export const EXPORT_DIR = 'exports'
 export const DECK_PDF = `${EXPORT_DIR}/repatriation-leverage.pdf`

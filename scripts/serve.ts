@@ -32,7 +32,9 @@ const server = createServer((req, res) => {
     return
   }
   req.url = url.slice(base.length - 1)
-  files(req, res, () => res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n'))
+  files(req, res, () => {
+    res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n')
+  })
 })
 server.listen(Number(values.port), '127.0.0.1', () => {
   console.log(`serving ${values.dir} at http://127.0.0.1:${values.port}${base}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BROWSER_ENV, findChromium, INSTALL_HINT } from '../../lib/browser'
+import { BROWSER_ENV, findChromium, INSTALL_HINT } from '../../lib/browser.ts'
 
 const has = (...paths: string[]) => (p: string) => paths.includes(p)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateKey, formatFact, formatValue, numbersOf } from '../../lib/format'
+import { dateKey, formatFact, formatValue, numbersOf } from '../../lib/format.ts'
 
 describe('formatValue', () => {
   it.each([

@@ -1,6 +1,7 @@
+import type { z } from 'zod'
 import { describe, expect, it } from 'vitest'
-import { DataError, loadYaml } from '../../lib/load'
-import { FactsFile, GlossaryFile, ReferencesFile } from '../../lib/ledger/schema'
+import { DataError, loadYaml } from '../../lib/load.ts'
+import { FactsFile, GlossaryFile, ReferencesFile } from '../../lib/ledger/schema.ts'
 
 const good = `- id: us-removal-inventory-2021
   claim: In 2021 the US removal inventory held about 39,000 Chinese nationals.
@@ -11,7 +12,7 @@ const good = `- id: us-removal-inventory-2021
   source: { section: united-states, paragraph: 8 }
 `
 
-function issuesOf(text: string, schema = FactsFile) {
+function issuesOf(text: string, schema: z.ZodType = FactsFile) {
   try {
     loadYaml(text, 'sources/facts.yaml', schema)
   }

@@ -1,0 +1,105 @@
+/**
+ * Vite plugin: validates `sources/` and `quizzes/` when the dev server or the
+ * build starts, and serves them to components as two virtual modules:
+ *
+ * - `virtual:kit-content`: the ledger (by id), references and glossary;
+ * - `virtual:kit-quizzes`: the question banks and, for each ledger id, the
+ *   first slide that teaches it (for "review this" links). Only quiz slides
+ *   import it, so slide 1 does not pay for it.
+ *
+ * A malformed file stops `npm run dev` and `npm run build` with
+ * `file:line field: message`; while the dev server runs, an edit that breaks
+ * a file shows the same message in Vite's error overlay.
+ */
+import type { Plugin } from 'vite'
+import { resolve } from 'node:path'
+import { loadQuizzes, loadSources, SOURCE_FILES } from '../content.ts'
+import { citedIds } from '../lint.ts'
+import { DataError } from '../load.ts'
+
+export const CONTENT_ID = 'virtual:kit-content'
+export const QUIZZES_ID = 'virtual:kit-quizzes'
+
+/** A slide as the plugin needs it: its number and its Markdown. */
+export interface SlideText {
+  no: number
+  content: string
+}
+
+export interface KitContentOptions {
+  /** Project root holding `sources/` and `quizzes/`. Default: `process.cwd()`. */
+  root?: string
+  /** The deck's slides, for the fact → slide map. Default: none (empty map). */
+  slides?: () => SlideText[]
+}
+
+/** First slide citing each ledger id, not counting quiz slides (they test, not teach). */
+export function teachingSlides(slides: readonly SlideText[]): Record<string, number> {
+  const map: Record<string, number> = {}
+  for (const s of slides) {
+    if (/<Quiz\b/.test(s.content))
+      continue
+    for (const id of citedIds(s.content))
+      map[id] ??= s.no
+  }
+  return map
+}
+
+export function kitContent(opts: KitContentOptions = {}): Plugin {
+  const root = opts.root ?? process.cwd()
+  const ids = new Map([[CONTENT_ID, `\0${CONTENT_ID}`], [QUIZZES_ID, `\0${QUIZZES_ID}`]])
+  const watched = (file: string) => /[/\\](sources|quizzes)[/\\][^/\\]+\.ya?ml$/.test(file)
+
+  function fail(e: unknown): never {
+    if (e instanceof DataError)
+      throw new Error(`The kit's data files have ${e.issues.length} problem(s):\n${e.message}`)
+    throw e
+  }
+  function loadAll() {
+    try {
+      const sources = loadSources(root)
+      return { sources, quizzes: loadQuizzes(root, sources.facts) }
+    }
+    catch (e) {
+      fail(e)
+    }
+  }
+
+  return {
+    name: 'kit-content',
+    enforce: 'pre',
+    buildStart() {
+      for (const f of Object.values(SOURCE_FILES))
+        this.addWatchFile(resolve(root, f))
+      loadAll()
+    },
+    resolveId(id) {
+      return ids.get(id)
+    },
+    load(id) {
+      if (id === ids.get(CONTENT_ID)) {
+        const { sources: c } = loadAll()
+        return [
+          `export const facts = ${JSON.stringify(Object.fromEntries(c.facts.map(f => [f.id, f])))}`,
+          `export const references = ${JSON.stringify(Object.fromEntries(c.references.map(r => [r.id, r])))}`,
+          `export const glossary = ${JSON.stringify(c.glossary)}`,
+        ].join('\n')
+      }
+      if (id === ids.get(QUIZZES_ID)) {
+        const { quizzes } = loadAll()
+        return [
+          `export const quizzes = ${JSON.stringify(Object.fromEntries(quizzes.map(q => [q.stem, q.quiz])))}`,
+          `export const teachingSlide = ${JSON.stringify(teachingSlides(opts.slides?.() ?? []))}`,
+        ].join('\n')
+      }
+      return undefined
+    },
+    handleHotUpdate(ctx) {
+      if (!watched(ctx.file))
+        return undefined
+      const mods = [...ids.values()].map(i => ctx.server.moduleGraph.getModuleById(i)).filter(m => !!m)
+      mods.forEach(m => ctx.server.moduleGraph.invalidateModule(m))
+      return mods
+    },
+  }
+}
