@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS } from './lib/browser'
-import { resolveChromium } from './scripts/browser'
+import { CHROMIUM_ARGS } from './lib/browser.ts'
+import { resolveChromium } from './scripts/browser.ts'
 
 /** Port and sub-path the built deck is served under during e2e tests. */
 export const PORT = Number(process.env.KIT_E2E_PORT ?? 4178)

@@ -1,9 +1,10 @@
-import { readDeck } from './deck'
-import { expect, settle, test } from './fixtures'
+import { readDeck } from './deck.ts'
+import { expect, settle, test } from './fixtures.ts'
 
 const slides = await readDeck()
 
 test.describe('slide view', () => {
+  test.describe.configure({ mode: 'parallel' })
   for (const s of slides) {
     test(`slide ${s.no}: ${s.title}`, async ({ page, watch }) => {
       await page.goto(`#/${s.no}`)
@@ -27,14 +28,27 @@ test.describe('slide view', () => {
         expect(b!.x + b!.width, 'diagram right edge inside slide').toBeLessThanOrEqual(box!.x + box!.width + 1)
         expect(b!.y + b!.height, 'diagram bottom edge inside slide').toBeLessThanOrEqual(box!.y + box!.height + 1)
       }
+      // Nothing on the slide spills past its edges (text, tables, components).
+      const overflow = await slide.evaluate((el) => {
+        const box = el.getBoundingClientRect()
+        return [...el.querySelectorAll('*')].filter((e) => {
+          const r = e.getBoundingClientRect()
+          return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
+            && (r.bottom > box.bottom + 2 || r.right > box.right + 2 || r.left < box.left - 2)
+        }).map(e => `<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> ${(e.textContent ?? '').trim().slice(0, 50)}`)
+      })
+      expect(overflow, 'elements outside the slide').toEqual([])
       expect(watch.errors).toEqual([])
     })
   }
 })
 
 test('presenter view shows every slide with its notes', async ({ page }) => {
+  test.setTimeout(60_000 + slides.length * 1_000)
+  await page.goto(`#/presenter/1`)
   for (const s of slides) {
-    await page.goto(`#/presenter/${s.no}`)
+    // Move by the hash, as the presenter's own navigation does: no reload per slide.
+    await page.evaluate(no => (location.hash = `#/presenter/${no}`), s.no)
     await expect(page.locator(`.slidev-page-${s.no}`).first()).toBeVisible()
     await expect(page.locator(`.slidev-page-${s.no}`).first().locator('h1, h2').first()).toContainText(s.title)
     // Every slide of the kit carries speaker notes.

@@ -1,10 +1,12 @@
 /**
  * What the e2e tests need to know about the deck, read from the Markdown
- * with Slidev's own parser so that the tests follow the slides, not a list
- * kept by hand.
+ * with Slidev's own parser and the kit's own preparser (which expands the
+ * generated quiz, answer-key, sources and glossary slides), so that the
+ * tests follow the slides rather than a list kept by hand.
  */
 import { resolve } from 'node:path'
-import { load } from '@slidev/parser/fs'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
+import preparser from '../../setup/preparser.ts'
 
 export interface SlideInfo {
   /** 1-based slide number as Slidev routes it. */
@@ -14,6 +16,12 @@ export interface SlideInfo {
   diagrams: number
   /** Text of the diagrams' node labels, one entry per line of a label. */
   diagramLabels: string[]
+  /** `<Quiz bank=… :question=…>` on the slide, if any. */
+  quiz?: { src: string, question: number }
+  /** The slide belongs to the answer-key appendix. */
+  answerKey: boolean
+  /** Speaker notes as written (plus generated quiz answers). */
+  note: string
 }
 
 /** Node labels written as `["…"]`, `("…")` or `{"…"}` in Mermaid source, split at `<br/>`. */
@@ -27,15 +35,22 @@ export function mermaidLabels(source: string): string[] {
   return labels
 }
 
+injectPreparserExtensionLoader(async (_roots, headmatter, filepath, mode) => preparser({ filepath, headmatter, mode }))
+
 export async function readDeck(entry = 'slides.md'): Promise<SlideInfo[]> {
   const root = resolve(import.meta.dirname, '../..')
   const data = await load({ userRoot: root, roots: [root] } as never, resolve(root, entry))
-  return data.slides
-    .filter(s => !s.frontmatter?.hide && !s.frontmatter?.disabled)
-    .map((s, i) => ({
+  return data.slides.map((s, i) => {
+    const content = s.source?.content ?? s.content
+    const quiz = content.match(/<Quiz\s+bank="([^"]+)"\s+:question="(\d+)"/)
+    return {
       no: i + 1,
       title: (s.title ?? '').replace(/<[^>]+>/g, '').trim(),
-      diagrams: (s.source.content.match(/^```mermaid/gm) ?? []).length,
-      diagramLabels: mermaidLabels(s.source.content),
-    }))
+      diagrams: (content.match(/^```mermaid/gm) ?? []).length,
+      diagramLabels: mermaidLabels(content),
+      quiz: quiz ? { src: quiz[1], question: Number(quiz[2]) } : undefined,
+      answerKey: (s.importChain ?? []).some(c => c.frontmatter?.answerKey === true),
+      note: s.note ?? '',
+    }
+  })
 }

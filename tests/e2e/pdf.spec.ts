@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { readDeck } from './deck'
-import { inkBelow, pageCount, pageText } from './pdf'
+import { readDeck } from './deck.ts'
+import { inkBelow, pageCount, pageText } from './pdf.ts'
 
 const PDF = 'exports/repatriation-leverage.pdf'
 const slides = await readDeck()
 const fold = (s: string) => s.replace(/[\u2018\u2019]/g, '\'').replace(/\s+/g, ' ').trim()
+
+/** Marks that only appear when an answer is shown. */
+const ANSWER_MARKS = /✔|correct answer|Answer:|Answer \(/
 
 test.describe('exported PDF', () => {
   test.beforeAll(() => {
@@ -35,5 +38,20 @@ test.describe('exported PDF', () => {
       const missing = s.diagramLabels.filter(l => !text.includes(fold(l)))
       expect(missing, `diagram labels missing from page ${s.no}`).toEqual([])
     }
+  })
+
+  test('quiz pages show lettered options and no answer; the answer key does', () => {
+    const quizPages = slides.filter(s => s.quiz)
+    expect(quizPages.length).toBeGreaterThan(0)
+    for (const s of quizPages) {
+      const text = pageText(PDF, s.no)
+      expect(text, `quiz page ${s.no}`).not.toMatch(ANSWER_MARKS)
+      if (/A\. /.test(text) === false && /choose/i.test(s.note))
+        throw new Error(`quiz page ${s.no} has no lettered options`)
+    }
+    const keyPages = slides.filter(s => s.answerKey && /Answer key ·/.test(s.title))
+    expect(keyPages.length).toBeGreaterThan(0)
+    for (const s of keyPages)
+      expect(pageText(PDF, s.no), `answer key page ${s.no}`).toMatch(/Answer:/)
   })
 })

@@ -1,0 +1,109 @@
+/**
+ * Slides generated from data, so that the deck follows the ledger and the
+ * question bank without anyone copying them by hand.
+ *
+ * A page asks for them with a marker line, alone on its slide:
+ *
+ *   <!-- kit:quiz 03-repatriation -->    one slide per question of that bank
+ *   <!-- kit:answer-key -->              the answer key, every bank, paginated
+ *   <!-- kit:sources -->                 the references, paginated
+ *   <!-- kit:glossary -->                the glossary, paginated
+ *
+ * `setup/preparser.ts` expands the markers before Slidev parses the slides.
+ * Pure: data in, Markdown lines out.
+ */
+import type { QuizFile } from './quiz/schema.ts'
+import { GLOSSARY_PER_PAGE, pageCount, SOURCES_PER_PAGE } from './paginate.ts'
+
+export const MARKER = /^<!--\s*kit:(quiz|answer-key|sources|glossary)(?:\s+([\w-]+))?\s*-->\s*$/
+
+/** Questions per answer-key slide. */
+export const ANSWER_KEY_PER_PAGE = 4
+
+export interface GenerateData {
+  quizzes: Record<string, QuizFile>
+  references: number
+  glossary: number
+}
+
+const TYPE_LABEL: Record<string, string> = {
+  single: 'choose one',
+  multiple: 'choose all that apply',
+  truefalse: 'true or false',
+  numeric: 'give a figure',
+  ordering: 'put in order',
+  matching: 'match',
+  classify: 'documented fact or interpretation?',
+}
+
+function slides(parts: string[][]): string[] {
+  // The marker sits after a `---` separator (and maybe frontmatter); the first
+  // generated slide takes its place and the others follow with their own.
+  return parts.flatMap((p, i) => (i === 0 ? p : ['', '---', '', ...p]))
+}
+
+function notes(...lines: string[]): string[] {
+  return ['', '<!--', ...lines, '-->']
+}
+
+export function quizSlides(stem: string, data: GenerateData): string[] {
+  const quiz = data.quizzes[stem]
+  if (!quiz)
+    throw new Error(`<!-- kit:quiz ${stem} -->: there is no quizzes/${stem}.yaml`)
+  const n = quiz.questions.length
+  const where = quiz.module === 11 ? 'Final review' : `Check · Module ${quiz.module}`
+  return slides(quiz.questions.map((q, i) => [
+    `# ${where} · Question ${i + 1} of ${n}`,
+    '',
+    `<Quiz bank="${stem}" :question="${i + 1}" />`,
+    ...notes(
+      `Question ${i + 1} of ${n} (${TYPE_LABEL[q.type]}). Give the room a minute to answer, then click once to reveal the answer and the explanation.`,
+      '',
+      'Minutes: 2',
+    ),
+  ]))
+}
+
+export function answerKeySlides(data: GenerateData): string[] {
+  const parts: string[][] = []
+  for (const [stem, quiz] of Object.entries(data.quizzes)) {
+    const pages = pageCount(quiz.questions.length, ANSWER_KEY_PER_PAGE)
+    for (let p = 1; p <= pages; p++) {
+      parts.push([
+        `# Answer key · ${quiz.module === 11 ? 'Final review' : `Module ${quiz.module}`}${pages > 1 ? ` · page ${p} of ${pages}` : ''}`,
+        '',
+        `<AnswerKey bank="${stem}" :page="${p}" />`,
+        ...notes('For the teacher: answers, explanations and sources. Leave this appendix out of a student handout with `KIT_ANSWER_KEY=off` (see the README).', '', 'Minutes: 0'),
+      ])
+    }
+  }
+  return slides(parts)
+}
+
+function paged(title: string, component: string, total: number, perPage: number, note: string): string[] {
+  const pages = pageCount(total, perPage)
+  return slides(Array.from({ length: pages }, (_, i) => [
+    `# ${title}${pages > 1 ? ` · page ${i + 1} of ${pages}` : ''}`,
+    '',
+    `<${component} :page="${i + 1}" />`,
+    ...notes(note, '', 'Minutes: 1'),
+  ]))
+}
+
+/** Expand every marker in `lines`, in place, as Slidev's `transformRawLines` expects. */
+export function expandMarkers(lines: string[], data: GenerateData): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = lines[i].match(MARKER)
+    if (!m)
+      continue
+    const [, kind, arg] = m
+    const out = kind === 'quiz'
+      ? quizSlides(arg ?? '', data)
+      : kind === 'answer-key'
+        ? answerKeySlides(data)
+        : kind === 'sources'
+          ? paged('Sources', 'Sources', data.references, SOURCES_PER_PAGE, 'Every citation marker in the deck links here. Footnotes 8, 13 and 15 have no text in our copy of the article; 2, 11 and 12 are documents released under FOI, available on request.')
+          : paged('Glossary', 'Glossary', data.glossary, GLOSSARY_PER_PAGE, 'Terms and acronyms used in the unit, in alphabetical order.')
+    lines.splice(i, 1, ...out)
+  }
+}

@@ -1,0 +1,66 @@
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { definePreparserSetup } from '@slidev/types'
+import { loadQuizzes, loadSources } from '../lib/content.ts'
+import { expandMarkers } from '../lib/generate.ts'
+import { presenterNotes, quizRefs } from '../lib/quiz/notes.ts'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** `off`, `no`, `false` or `0` in KIT_ANSWER_KEY (or `answerKey: false` in the headmatter) leaves the answer key out. */
+export function answerKeyWanted(headmatter: Record<string, unknown>, env = process.env): boolean {
+  const v = env.KIT_ANSWER_KEY
+  if (v !== undefined && v !== '')
+    return !/^(?:off|no|false|0)$/i.test(v)
+  return headmatter.answerKey !== false
+}
+
+function load() {
+  const sources = loadSources(root)
+  return {
+    quizzes: Object.fromEntries(loadQuizzes(root, sources.facts).map(q => [q.stem, q.quiz])),
+    ledger: new Map(sources.facts.map(f => [f.id, f])),
+    references: new Map(sources.references.map(r => [r.id, r])),
+    counts: { references: sources.references.length, glossary: sources.glossary.length },
+  }
+}
+
+/**
+ * The kit's Markdown pre-processing:
+ * 1. expands `<!-- kit:… -->` markers into slides generated from the data
+ *    (quiz questions, answer key, sources, glossary; see lib/generate.ts);
+ * 2. puts each quiz's answer, explanation and sources into its slide's
+ *    speaker notes, so the presenter sees them from the start while the
+ *    audience sees them only after the presenter's click;
+ * 3. drops the answer-key appendix (an import with `answerKey: true`) when
+ *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`.
+ */
+export default definePreparserSetup(({ headmatter }) => {
+  let data: ReturnType<typeof load> | undefined
+  const get = () => (data ??= load())
+  const withKey = answerKeyWanted(headmatter ?? {})
+  let pending: ReturnType<typeof quizRefs> = []
+  return [{
+    name: 'kit',
+    transformRawLines(lines) {
+      if (lines.some(l => l.includes('kit:'))) {
+        const d = get()
+        expandMarkers(lines, { quizzes: d.quizzes, references: d.counts.references, glossary: d.counts.glossary })
+      }
+    },
+    async transformSlide(content, frontmatter) {
+      if (frontmatter?.answerKey === true && !withKey)
+        frontmatter.disabled = true
+      pending = quizRefs(content)
+      return undefined
+    },
+    async transformNote(note) {
+      if (!pending.length)
+        return undefined
+      const d = get()
+      const extra = presenterNotes(pending, d.quizzes, d.ledger, d.references)
+      pending = []
+      return note ? `${note}\n\n${extra}` : extra
+    },
+  }]
+})

@@ -1,0 +1,180 @@
+import type { Locator, Page } from '@playwright/test'
+import type { Category, Question } from '../../lib/quiz/index.ts'
+import AxeBuilder from '@axe-core/playwright'
+import { categoriesOf, categoryLabel } from '../../lib/quiz/index.ts'
+import { answerOf, questionAt } from './bank'
+import { readDeck } from './deck'
+import { expect, settle, test } from './fixtures'
+
+const slides = await readDeck()
+const quizSlides = slides.filter(s => s.quiz)
+/** First slide holding a question of each type. */
+const byType = new Map<Question['type'], { no: number, q: Question }>()
+for (const s of quizSlides) {
+  const q = questionAt(s.quiz!.src, s.quiz!.question)
+  if (!byType.has(q.type))
+    byType.set(q.type, { no: s.no, q })
+}
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/** Press Tab until `target` has focus, as a keyboard user would (bounded). */
+async function tabTo(page: Page, target: Locator, max = 60) {
+  const handle = await target.elementHandle()
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate(el => el === document.activeElement, handle))
+      return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`could not reach ${target} with Tab in ${max} presses`)
+}
+
+async function answerByKeyboard(page: Page, quiz: Locator, q: Question) {
+  const want = answerOf(q)
+  switch (q.type) {
+    case 'single':
+    case 'truefalse': {
+      const index = q.type === 'truefalse' ? (want ? 0 : 1) : want as number
+      await tabTo(page, quiz.locator('input[type=radio]').first())
+      await page.keyboard.press('Space')
+      for (let i = 0; i < index; i++)
+        await page.keyboard.press('ArrowDown')
+      break
+    }
+    case 'multiple':
+      for (const i of want as number[]) {
+        await tabTo(page, quiz.locator('input[type=checkbox]').nth(i))
+        await page.keyboard.press('Space')
+      }
+      break
+    case 'numeric':
+      await tabTo(page, quiz.locator('input[type=text]'))
+      await page.keyboard.type(String(want))
+      break
+    case 'ordering': {
+      // Sort with the Up buttons: move each event up until it sits after an earlier one.
+      const rank = new Map(q.items.map((it, i) => [it.text, i]))
+      for (let pass = 0; pass < q.items.length; pass++) {
+        const texts = await quiz.locator('.kit-order-text').allTextContents()
+        const pos = texts.findIndex((t, i) => i > 0 && rank.get(t.trim())! < rank.get(texts[i - 1].trim())!)
+        if (pos < 0)
+          break
+        await tabTo(page, quiz.locator('.kit-order li').nth(pos).getByRole('button', { name: /up$/i }))
+        await page.keyboard.press('Enter')
+      }
+      break
+    }
+    case 'matching':
+      for (let i = 0; i < q.pairs.length; i++) {
+        const select = quiz.locator('select').nth(i)
+        await tabTo(page, select)
+        const options = await select.locator('option').allTextContents()
+        const target = options.indexOf(q.pairs[(want as number[])[i]].right)
+        for (let k = 0; k < target; k++)
+          await page.keyboard.press('ArrowDown')
+        await expect(select.locator('option:checked')).toHaveText(q.pairs[(want as number[])[i]].right)
+      }
+      break
+    case 'classify': {
+      const cats = categoriesOf(q.scheme)
+      for (let i = 0; i < q.statements.length; i++) {
+        const group = quiz.locator('.kit-classify-row').nth(i)
+        await tabTo(page, group.locator('input[type=radio]').first())
+        await page.keyboard.press('Space')
+        for (let k = 0; k < cats.indexOf((want as Category[])[i]); k++)
+          await page.keyboard.press('ArrowRight')
+        await expect(group.getByLabel(categoryLabel((want as Category[])[i]))).toBeChecked()
+      }
+      break
+    }
+  }
+}
+
+test.describe('quizzes', () => {
+  test('the bank uses every question type in the deck', () => {
+    expect([...byType.keys()].sort()).toEqual(['classify', 'matching', 'multiple', 'numeric', 'ordering', 'single', 'truefalse'])
+  })
+
+  for (const type of ['single', 'multiple', 'truefalse', 'numeric', 'ordering', 'matching', 'classify'] as const) {
+    test(`a ${type} question can be answered and checked by keyboard alone`, async ({ page }) => {
+      const { no, q } = byType.get(type)!
+      await page.goto(`#/${no}`)
+      const slide = await settle(page, no)
+      const quiz = slide.locator('.kit-quiz')
+      await answerByKeyboard(page, quiz, q)
+      // Keys used inside the quiz never flipped the slide.
+      await expect(page).toHaveURL(new RegExp(`#/${no}$`))
+      await tabTo(page, quiz.getByRole('button', { name: 'Check' }))
+      await page.keyboard.press('Enter')
+      await expect(quiz.locator('.kit-verdict')).toHaveText(/✔ Correct/)
+      await expect(quiz.locator('[role=status][aria-live=polite]')).toContainText('Correct')
+      await expect(page).toHaveURL(new RegExp(`#/${no}$`))
+    })
+  }
+
+  test('progress survives a reload', async ({ page }) => {
+    const { no, q } = byType.get('single')!
+    await page.goto(`#/${no}`)
+    const quiz = (await settle(page, no)).locator('.kit-quiz')
+    await quiz.locator('input[type=radio]').nth(answerOf(q) as number).check()
+    await quiz.getByRole('button', { name: 'Check' }).click()
+    await expect(quiz.locator('.kit-verdict')).toHaveText(/Correct/)
+    await page.reload()
+    const again = (await settle(page, no)).locator('.kit-quiz')
+    await expect(again.locator('input[type=radio]').nth(answerOf(q) as number)).toBeChecked()
+    await expect(again.locator('.kit-verdict')).toHaveText(/Correct/)
+  })
+
+  test('corrupt saved progress is reset with a notice, and the quiz still works', async ({ page }) => {
+    const { no, q } = byType.get('single')!
+    await page.goto('#/1')
+    await page.evaluate(() => localStorage.setItem('repatriation-kit:quiz-progress', '{broken'))
+    await page.goto(`#/${no}`)
+    await page.reload()
+    const quiz = (await settle(page, no)).locator('.kit-quiz')
+    await expect(quiz.getByRole('alert')).toContainText('could not be read and was reset')
+    await quiz.locator('input[type=radio]').nth(answerOf(q) as number).check()
+    await quiz.getByRole('button', { name: 'Check' }).click()
+    await expect(quiz.locator('.kit-verdict')).toHaveText(/Correct/)
+  })
+
+  test('the presenter\'s click reveals the answer in the audience window', async ({ context }) => {
+    const { no } = byType.get('single')!
+    const audience = await context.newPage()
+    const presenter = await context.newPage()
+    await audience.goto(`#/${no}`)
+    await presenter.goto(`#/presenter/${no}`)
+    const seen = audience.locator(`.slidev-page-${no} .kit-quiz`)
+    await expect(seen).toHaveAttribute('data-phase', 'answering')
+    // The presenter's notes carry the answer from the start.
+    await expect(presenter.locator('.slidev-note')).toContainText('Answer')
+    await presenter.keyboard.press('ArrowRight')
+    await expect(seen).toHaveAttribute('data-phase', 'solution')
+    await expect(seen.locator('.kit-right')).toHaveCount(1)
+    await expect(audience).toHaveURL(new RegExp(`#/${no}\\?clicks=1$`))
+  })
+
+  test('a quiz slide has no WCAG 2.2 AA violation in any state', async ({ page }) => {
+    const { no, q } = byType.get('single')!
+    const right = answerOf(q) as number
+    const wrong = right === 0 ? 1 : 0
+    await page.goto(`#/${no}`)
+    const quiz = (await settle(page, no)).locator('.kit-quiz')
+    const scan = async (state: string) => {
+      const r = await new AxeBuilder({ page }).include(`.slidev-page-${no}`).withTags(WCAG).analyze()
+      expect(r.violations.map(v => `${state}: ${v.id} ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
+    }
+    await scan('unanswered')
+    await quiz.locator('input[type=radio]').nth(wrong).check()
+    await quiz.getByRole('button', { name: 'Check' }).click()
+    await expect(quiz.locator('.kit-verdict')).toHaveText(/Not quite/)
+    await scan('answered wrong')
+    await quiz.getByRole('button', { name: 'Retry' }).click()
+    await quiz.locator('input[type=radio]').nth(right).check()
+    await quiz.getByRole('button', { name: 'Check' }).click()
+    await expect(quiz.locator('.kit-verdict')).toHaveText(/Correct/)
+    await scan('answered right')
+    await quiz.getByRole('button', { name: 'Show solution' }).click()
+    await expect(quiz).toHaveAttribute('data-phase', 'solution')
+    await scan('solution shown')
+  })
+})

@@ -1,0 +1,212 @@
+// @vitest-environment happy-dom
+import type { VueWrapper } from '@vue/test-utils'
+import { mount, RouterLinkStub } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
+import Cite from '../../../components/Cite.vue'
+import Quiz from '../../../components/Quiz.vue'
+import { PROGRESS_KEY, resetQuizProgressForTests } from '../../../composables/useQuizProgress.ts'
+import { clicks, printMode, renderContext } from './fixtures/slidev-client.ts'
+
+const mounted: VueWrapper[] = []
+function mountQuiz(question: number) {
+  const w = mount(Quiz, {
+    props: { bank: '04-test', question },
+    global: { components: { Cite }, stubs: { RouterLink: RouterLinkStub } },
+    attachTo: document.body,
+  })
+  mounted.push(w)
+  return w
+}
+const text = (w: VueWrapper) => w.text().replace(/\s+/g, ' ')
+
+beforeEach(() => {
+  localStorage.clear()
+  resetQuizProgressForTests()
+  clicks.value = 0
+  printMode.value = false
+  renderContext.value = 'slide'
+})
+afterEach(() => {
+  mounted.splice(0).forEach(w => w.unmount())
+  vi.restoreAllMocks()
+})
+
+describe('<Quiz> in self-study', () => {
+  it('never submits on selection; Check grades and explains, with the why of a wrong choice', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[0].setValue(true)
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+    await w.find('form').trigger('submit')
+    const fb = w.find('.kit-feedback')
+    expect(fb.text()).toContain('✘')
+    expect(fb.text()).toContain('Not quite')
+    expect(fb.text()).toContain('That is the Canadian figure.')
+    expect(fb.text()).toContain('The US figure for 2021 was 39,000.')
+    expect(fb.find('.kit-cite').exists()).toBe(true)
+    expect(w.find('[role=status]').text()).toContain('Not quite')
+  })
+
+  it('says so when Check is pressed with no answer, and grades nothing', async () => {
+    const w = mountQuiz(1)
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+    expect(w.find('[role=status]').text()).toMatch(/Choose an answer/)
+  })
+
+  it('marks a right answer with an icon and text, not colour alone', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toBe('✔ Correct.')
+  })
+
+  it('gives partial credit for a partly right multiple-select answer', async () => {
+    const w = mountQuiz(2)
+    await w.findAll('input[type=checkbox]')[0].setValue(true)
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('Partly right: 50 %')
+  })
+
+  it('Retry clears the answer; Show solution marks the right option', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[0].setValue(true)
+    await w.find('form').trigger('submit')
+    await w.findAll('button').find(b => b.text() === 'Retry')!.trigger('click')
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+    expect((w.findAll('input[type=radio]')[0].element as HTMLInputElement).checked).toBe(false)
+    await w.findAll('button').find(b => b.text() === 'Show solution')!.trigger('click')
+    const right = w.findAll('.kit-right')
+    expect(right).toHaveLength(1)
+    expect(right[0].text()).toContain('39,000')
+    expect(right[0].text()).toContain('✔ correct answer')
+  })
+
+  it('accepts a typed figure with a thousands separator', async () => {
+    const w = mountQuiz(4)
+    await w.find('input[type=text]').setValue('39,000')
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('Correct')
+  })
+
+  it('orders with Up and Down buttons, starting from a wrong order', async () => {
+    const w = mountQuiz(5)
+    const items = () => w.findAll('.kit-order-text').map(x => x.text())
+    expect(items()).not.toEqual(['Canada talks start', 'US memorandum', 'Canada memorandum'])
+    // Bubble-sort by the buttons, as a keyboard user would.
+    const rank = { 'Canada talks start': 0, 'US memorandum': 1, 'Canada memorandum': 2 } as Record<string, number>
+    for (let pass = 0; pass < 3; pass++) {
+      for (let i = 0; i < 2; i++) {
+        if (rank[items()[i]] > rank[items()[i + 1]])
+          await w.findAll('.kit-order li')[i].findAll('button')[1].trigger('click')
+      }
+    }
+    expect(items()).toEqual(['Canada talks start', 'US memorandum', 'Canada memorandum'])
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('Correct')
+  })
+
+  it('matches with selects and classifies with radio groups', async () => {
+    const m = mountQuiz(6)
+    const selects = m.findAll('select')
+    for (const [i, s] of selects.entries()) {
+      const want = ['US inventory', 'Canada inventory', 'US violent offenders'][i]
+      const opt = s.findAll('option').find(o => o.text() === want)!
+      await s.setValue(opt.element.value)
+    }
+    await m.find('form').trigger('submit')
+    expect(m.find('.kit-verdict').text()).toContain('Correct')
+
+    const c = mountQuiz(7)
+    const groups = c.findAll('.kit-classify-row')
+    await groups[0].findAll('input')[0].setValue(true) // fact
+    await groups[1].findAll('input')[0].setValue(true) // wrongly: fact
+    await c.find('form').trigger('submit')
+    expect(c.find('.kit-verdict').text()).toContain('Partly right')
+    expect(c.find('.kit-why').text()).toContain('An assessment.')
+  })
+
+  it('keeps arrow keys inside the quiz from flipping the slide', async () => {
+    const w = mountQuiz(1)
+    const onWindow = vi.fn()
+    window.addEventListener('keydown', onWindow)
+    await w.findAll('input[type=radio]')[0].trigger('keydown', { key: 'ArrowRight' })
+    window.removeEventListener('keydown', onWindow)
+    expect(onWindow).not.toHaveBeenCalled()
+  })
+})
+
+describe('<Quiz> progress', () => {
+  it('saves a checked answer and brings it back after a reload', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    const saved = JSON.parse(localStorage.getItem(PROGRESS_KEY)!)
+    expect(saved.answers['q04-single']).toMatchObject({ response: 1, checked: true, correct: true })
+    w.unmount()
+    resetQuizProgressForTests() // as a reload would
+    const again = mountQuiz(1)
+    expect((again.findAll('input[type=radio]')[1].element as HTMLInputElement).checked).toBe(true)
+    expect(again.find('.kit-verdict').text()).toContain('Correct')
+  })
+
+  it('resets corrupt saved progress with a visible notice and keeps working', async () => {
+    localStorage.setItem(PROGRESS_KEY, '{not json')
+    const w = mountQuiz(1)
+    expect(w.find('[role=alert]').text()).toMatch(/could not be read and was reset/)
+    await w.findAll('input[type=radio]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('Correct')
+    expect(JSON.parse(localStorage.getItem(PROGRESS_KEY)!).version).toBe(1)
+  })
+
+  it('drops progress saved by an older version, with a notice', () => {
+    localStorage.setItem(PROGRESS_KEY, JSON.stringify({ version: 0, answers: {} }))
+    const w = mountQuiz(1)
+    expect(w.find('[role=alert]').text()).toMatch(/older version/)
+  })
+
+  it('tells the learner when storage is full instead of failing', async () => {
+    const w = mountQuiz(1)
+    vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    await w.findAll('input[type=radio]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    await nextTick()
+    await new Promise(r => setTimeout(r, 0))
+    await nextTick()
+    expect(w.find('.kit-verdict').text()).toContain('Correct')
+    expect(w.find('[role=alert]').text()).toMatch(/storage is full/)
+  })
+})
+
+describe('<Quiz> in the classroom and in print', () => {
+  it('reveals the answer on the presenter\'s click', async () => {
+    const w = mountQuiz(1)
+    expect(w.find('.kit-right').exists()).toBe(false)
+    clicks.value = 1
+    await nextTick()
+    expect(w.find('.kit-right').text()).toContain('39,000')
+    expect(w.find('.kit-verdict').text()).toContain('Answer: B')
+    expect(w.findAll('button').map(b => b.text())).not.toContain('Check')
+  })
+
+  it('prints lettered options and marks no answer, whatever the clicks', async () => {
+    printMode.value = true
+    clicks.value = 1
+    const w = mountQuiz(1)
+    expect(text(w)).toContain('A. 1,857')
+    expect(text(w)).toContain('B. 39,000')
+    expect(text(w)).not.toMatch(/correct answer|Answer:|✔/)
+    expect(w.find('input').exists()).toBe(false)
+  })
+
+  it('prints an ordering question without giving its order away', () => {
+    printMode.value = true
+    const w = mountQuiz(5)
+    const shown = w.findAll('.kit-print-options li').map(li => li.text().replace('___', '').trim())
+    expect(shown).toHaveLength(3)
+    expect(shown).not.toEqual(['Canada talks start', 'US memorandum', 'Canada memorandum'])
+  })
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import type { Fact, Reference } from '../../lib/ledger/schema.ts'
+import type { QuizFile } from '../../lib/quiz/schema.ts'
+import { citationFor, describeReference } from '../../lib/cite.ts'
+import { ANSWER_KEY_PER_PAGE, expandMarkers } from '../../lib/generate.ts'
+import { pageCount, pageOf } from '../../lib/paginate.ts'
+import { presenterNotes, quizRefs } from '../../lib/quiz/notes.ts'
+
+const q = (id: string) => ({
+  id, type: 'truefalse' as const, stem: `Stem ${id}?`, facts: ['a'], explanation: `Because of ${id}.`, answer: true, why: 'w',
+})
+const bank = (module: number, n: number): QuizFile => ({ module, title: `Module ${module}`, questions: Array.from({ length: n }, (_, i) => q(`q${module}-${i + 1}`)) })
+const data = { quizzes: { '03-x': bank(3, 3), '04-y': bank(4, ANSWER_KEY_PER_PAGE + 1) }, references: 19, glossary: 12 }
+
+describe('expandMarkers', () => {
+  it('turns a quiz marker into one slide per question, separated as Slidev expects', () => {
+    const lines = ['# Before', '', '---', '', '<!-- kit:quiz 03-x -->', '', '---', '', '# After']
+    expandMarkers(lines, data)
+    const text = lines.join('\n')
+    expect(text.match(/<Quiz bank="03-x" :question="\d" \/>/g)).toEqual([
+      '<Quiz bank="03-x" :question="1" />',
+      '<Quiz bank="03-x" :question="2" />',
+      '<Quiz bank="03-x" :question="3" />',
+    ])
+    // Every generated slide starts after a separator followed by a blank line (so no frontmatter is mistaken).
+    expect(text.split(/\n---\n/)).toHaveLength(5)
+    expect(text).toContain('# Check · Module 3 · Question 3 of 3')
+    expect(text).toContain('Minutes: 2')
+  })
+
+  it('paginates the answer key, sources and glossary', () => {
+    const key = ['<!-- kit:answer-key -->']
+    expandMarkers(key, data)
+    expect(key.join('\n').match(/<AnswerKey [^>]+>/g)).toEqual([
+      '<AnswerKey bank="03-x" :page="1" />',
+      '<AnswerKey bank="04-y" :page="1" />',
+      '<AnswerKey bank="04-y" :page="2" />',
+    ])
+    const src = ['<!-- kit:sources -->']
+    expandMarkers(src, data)
+    expect(src.join('\n').match(/<Sources :page="\d" \/>/g)).toHaveLength(3)
+    const glo = ['<!-- kit:glossary -->']
+    expandMarkers(glo, data)
+    expect(glo.join('\n')).toContain('# Glossary\n')
+  })
+
+  it('fails loudly on a marker naming a bank that does not exist', () => {
+    expect(() => expandMarkers(['<!-- kit:quiz 99-nope -->'], data)).toThrow(/quizzes\/99-nope.yaml/)
+  })
+})
+
+describe('presenter notes', () => {
+  const fact: Fact = { id: 'a', claim: 'A claim.', value: { kind: 'number', value: 7 }, status: 'reported', outlet: 'Reuters', source: { section: 'united-states', paragraph: 12, footnotes: [7] } }
+  const ref: Reference = { id: 'fn7', footnote: 7, title: 'Take back your immigrants', publisher: 'Reuters', date: '2015-09-11', url: 'https://example.org/x', availability: 'public' }
+  it('finds quiz tags and writes the answer, explanation and sources', () => {
+    const refs = quizRefs('# T\n\n<Quiz bank="03-x" :question="2" />')
+    expect(refs).toEqual([{ src: '03-x', question: 2 }])
+    const text = presenterNotes(refs, data.quizzes, new Map([['a', fact]]), new Map([['fn7', ref]]))
+    expect(text).toContain('**Answer (q3-2):** True')
+    expect(text).toContain('Because of q3-2.')
+    expect(text).toContain('[7] Reuters, 2015-09-11: Take back your immigrants')
+  })
+})
+
+describe('citations', () => {
+  const base: Fact = { id: 'x', claim: 'Some claim.', value: { kind: 'name', value: 'X' }, status: 'documented', source: { section: 'canada', paragraph: 22, footnotes: [13, 14] } }
+  const refs = new Map<string, Reference>([
+    ['fn13', { id: 'fn13', footnote: 13, title: 'Not given in the source', availability: 'missing' }],
+    ['fn14', { id: 'fn14', footnote: 14, title: 'Joint communiqué', publisher: 'Prime Minister of Canada', url: 'https://pm.gc.ca/x', availability: 'public' }],
+  ])
+  it('labels by footnote and says when a footnote has no text', () => {
+    const c = citationFor(base, refs)
+    expect(c.label).toBe('[13, 14]')
+    expect(c.sources[0]).toBe('[13] Footnote text not given in the source')
+    expect(c.sources[1]).toContain('Joint communiqué')
+  })
+  it('falls back to the paragraph when there is no footnote', () => {
+    const c = citationFor({ ...base, source: { section: 'canada', paragraph: 18, footnotes: [] } }, refs)
+    expect(c.label).toBe('¶18')
+    expect(c.sources[0]).toContain('paragraph 18')
+  })
+  it('names FOI documents as available on request', () => {
+    expect(describeReference({ id: 'fn2', footnote: 2, title: 'CBSA documents', availability: 'foi' })).toContain('released under FOI, available on request')
+  })
+})
+
+describe('pagination', () => {
+  it('splits lists and rejects page 0', () => {
+    expect(pageCount(19, 7)).toBe(3)
+    expect(pageCount(0, 7)).toBe(1)
+    expect(pageOf([1, 2, 3, 4, 5], 2, 2)).toEqual([3, 4])
+    expect(() => pageOf([1], 0, 2)).toThrow(RangeError)
+  })
+})
