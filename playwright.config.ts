@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: `npx tsx scripts/serve.ts --port ${PORT} --base ${BASE_PATH}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a server started before a rebuild serves a stale file list.
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 })

@@ -2,7 +2,7 @@ import type { Progress, Question } from '../lib/quiz/index.ts'
 import { useStorage } from '@vueuse/core'
 import { quizzes } from 'virtual:kit-quizzes'
 import { computed, ref } from 'vue'
-import { clearProgress, emptyProgress, NOTICE_QUOTA, NOTICE_WRITE_FAILED, readProgress, recordAnswer, summarise } from '../lib/quiz/index.ts'
+import { clearProgress, emptyProgress, NOTICE_QUOTA, NOTICE_WRITE_FAILED, readProgress, recordAnswer, summarise } from '../lib/quiz/progress.ts'
 
 /** localStorage key of the learner's saved answers. Changing it forgets everyone's progress. */
 export const PROGRESS_KEY = 'repatriation-kit:quiz-progress'

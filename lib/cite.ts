@@ -3,7 +3,7 @@
  * tooltip says. Pure, so the wording is tested without a browser.
  */
 import type { Fact, Reference } from './ledger/schema.ts'
-import { SECTIONS, STATUS_LABEL } from './ledger/schema.ts'
+import { SECTIONS, STATUS_LABEL } from './ledger/labels.ts'
 
 /** Text shown for a reference whose footnote has no text in the source. */
 export const NOT_GIVEN = 'not given in the source'

@@ -9,16 +9,23 @@ const nf = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
+
 /** 39000 → "39,000". Years are never grouped (see `formatValue`). */
 export function formatNumber(n: number): string {
   return nf.format(n)
+}
+
+/** Counts in running text, in English style: one to nine as words, 10 and up in digits. */
+export function formatCount(n: number): string {
+  return Number.isInteger(n) && n >= 1 && n <= 9 ? WORDS[n] : formatNumber(n)
 }
 
 /** Format a value without its unit. */
 export function formatValue(v: Value): string {
   switch (v.kind) {
     case 'number':
-      return v.qualifier ? `${v.qualifier} ${formatNumber(v.value)}` : formatNumber(v.value)
+      return v.qualifier ? `${v.qualifier} ${formatCount(v.value)}` : formatCount(v.value)
     case 'range':
       return `${formatNumber(v.min)}–${formatNumber(v.max)}`
     case 'year':

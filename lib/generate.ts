@@ -17,13 +17,40 @@ import { GLOSSARY_PER_PAGE, pageCount, SOURCES_PER_PAGE } from './paginate.ts'
 
 export const MARKER = /^<!--\s*kit:(quiz|answer-key|sources|glossary)(?:\s+([\w-]+))?\s*-->\s*$/
 
-/** Questions per answer-key slide. */
+/** At most this many questions on one answer-key slide. */
 export const ANSWER_KEY_PER_PAGE = 4
+/** …and at most this many characters of stem, answer, explanation and sources. */
+export const ANSWER_KEY_CHARS = 1250
 
 export interface GenerateData {
   quizzes: Record<string, QuizFile>
   references: number
   glossary: number
+  /** Characters a question takes in the answer key; default: stem and explanation only. */
+  keyLength?: (q: QuizFile['questions'][number]) => number
+}
+
+/**
+ * Split questions into answer-key pages that fit a slide: greedy, up to
+ * `ANSWER_KEY_PER_PAGE` questions and `ANSWER_KEY_CHARS` characters a page.
+ * Returns 1-based inclusive ranges.
+ */
+export function keyPages(lengths: readonly number[]): [number, number][] {
+  const out: [number, number][] = []
+  let start = 0
+  let used = 0
+  lengths.forEach((len, i) => {
+    const count = i - start
+    if (count > 0 && (count >= ANSWER_KEY_PER_PAGE || used + len > ANSWER_KEY_CHARS)) {
+      out.push([start + 1, i])
+      start = i
+      used = 0
+    }
+    used += len
+  })
+  if (lengths.length)
+    out.push([start + 1, lengths.length])
+  return out
 }
 
 const TYPE_LABEL: Record<string, string> = {
@@ -65,17 +92,18 @@ export function quizSlides(stem: string, data: GenerateData): string[] {
 }
 
 export function answerKeySlides(data: GenerateData): string[] {
+  const length = data.keyLength ?? (q => q.stem.length + q.explanation.length)
   const parts: string[][] = []
   for (const [stem, quiz] of Object.entries(data.quizzes)) {
-    const pages = pageCount(quiz.questions.length, ANSWER_KEY_PER_PAGE)
-    for (let p = 1; p <= pages; p++) {
+    const pages = keyPages(quiz.questions.map(length))
+    pages.forEach(([from, to], i) => {
       parts.push([
-        `# Answer key · ${quiz.module === 11 ? 'Final review' : `Module ${quiz.module}`}${pages > 1 ? ` · page ${p} of ${pages}` : ''}`,
+        `# Answer key · ${quiz.module === 11 ? 'Final review' : `Module ${quiz.module}`}${pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : ''}`,
         '',
-        `<AnswerKey bank="${stem}" :page="${p}" />`,
+        `<AnswerKey bank="${stem}" :from="${from}" :to="${to}" />`,
         ...notes('For the teacher: answers, explanations and sources. Leave this appendix out of a student handout with `KIT_ANSWER_KEY=off` (see the README).', '', 'Minutes: 0'),
       ])
-    }
+    })
   }
   return slides(parts)
 }

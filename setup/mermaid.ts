@@ -36,6 +36,20 @@ export default defineMermaidSetup(() => {
       actorTextColor: palette.fg,
       signalColor: palette.fg,
       signalTextColor: palette.fg,
+      // Bars and lines of xychart-beta in the kit's accent, not Mermaid's pale default.
+      xyChart: {
+        backgroundColor: palette.bg,
+        titleColor: palette.fg,
+        xAxisLabelColor: palette.fg,
+        xAxisTitleColor: palette.fg,
+        xAxisTickColor: palette.line,
+        xAxisLineColor: palette.line,
+        yAxisLabelColor: palette.fg,
+        yAxisTitleColor: palette.fg,
+        yAxisTickColor: palette.line,
+        yAxisLineColor: palette.line,
+        plotColorPalette: palette.accent,
+      },
     },
   }
 })

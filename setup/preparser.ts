@@ -2,7 +2,9 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { definePreparserSetup } from '@slidev/types'
 import { loadQuizzes, loadSources } from '../lib/content.ts'
+import { citationFor } from '../lib/cite.ts'
 import { expandMarkers } from '../lib/generate.ts'
+import { describeAnswer } from '../lib/quiz/grade.ts'
 import { presenterNotes, quizRefs } from '../lib/quiz/notes.ts'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -32,7 +34,8 @@ function load() {
  * 2. puts each quiz's answer, explanation and sources into its slide's
  *    speaker notes, so the presenter sees them from the start while the
  *    audience sees them only after the presenter's click;
- * 3. drops the answer-key appendix (an import with `answerKey: true`) when
+ * 3. marks generated slides `preload: false`, so they mount when reached;
+ * 4. drops the answer-key appendix (an import with `answerKey: true`) when
  *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`.
  */
 export default definePreparserSetup(({ headmatter }) => {
@@ -45,12 +48,23 @@ export default definePreparserSetup(({ headmatter }) => {
     transformRawLines(lines) {
       if (lines.some(l => l.includes('kit:'))) {
         const d = get()
-        expandMarkers(lines, { quizzes: d.quizzes, references: d.counts.references, glossary: d.counts.glossary })
+        expandMarkers(lines, {
+          quizzes: d.quizzes,
+          references: d.counts.references,
+          glossary: d.counts.glossary,
+          // What the answer key prints for a question, so its pages fit their slides.
+          keyLength: q => q.stem.length + q.explanation.length + describeAnswer(q, d.ledger).length
+            + q.facts.reduce((n, id) => n + (d.ledger.get(id) ? citationFor(d.ledger.get(id)!, d.references).sources.join('; ').length : 0), 0),
+        })
       }
     },
     async transformSlide(content, frontmatter) {
       if (frontmatter?.answerKey === true && !withKey)
         frontmatter.disabled = true
+      // Generated slides load when reached, not three seconds after start:
+      // mounting a hundred quiz and key slides up front costs a school PC dearly.
+      if (frontmatter && /<(Quiz|AnswerKey|Sources|Glossary|QuizSummary)\b/.test(content))
+        frontmatter.preload ??= false
       pending = quizRefs(content)
       return undefined
     },

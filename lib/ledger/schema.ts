@@ -6,6 +6,9 @@
  * turns a schema failure into a `file:line field` message.
  */
 import { z } from 'zod'
+import { SECTIONS, STATUS_LABEL, STATUSES } from './labels.ts'
+
+export { SECTIONS, STATUS_LABEL, STATUSES }
 
 /** Stable identifiers: lower-case words joined by hyphens, e.g. `us-removal-inventory-2021`. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
@@ -17,16 +20,8 @@ export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-
  * - `quotation`: an attributed quotation; `value.kind` must be `quotation`.
  * - `interpretation`: the author's (Safeguard Defenders') own reading, assessment or advocacy.
  */
-export const Status = z.enum(['documented', 'reported', 'quotation', 'interpretation'])
+export const Status = z.enum(STATUSES)
 export type Status = z.infer<typeof Status>
-
-/** Human labels for each status, used by slides, quizzes and the answer key. */
-export const STATUS_LABEL: Record<Status, string> = {
-  documented: 'Documented fact',
-  reported: 'Reported by a named outlet',
-  quotation: 'Attributed quotation',
-  interpretation: "Author's interpretation",
-}
 
 const Season = z.enum(['spring', 'summer', 'autumn', 'winter', 'christmas'])
 const Part = z.enum(['early', 'mid', 'late'])
@@ -72,7 +67,7 @@ export type Value = z.infer<typeof Value>
 /** Where in the article a fact comes from. */
 export const SourceRef = z.object({
   /** Section of the article; see `SECTIONS`. */
-  section: z.enum(['august-2022', 'united-states', 'fox-hunt-sky-net', 'canada', 'switzerland', 'conclusion']),
+  section: z.enum(Object.keys(SECTIONS) as [keyof typeof SECTIONS, ...(keyof typeof SECTIONS)[]]),
   /**
    * Body paragraph number, 1–38, counted from the first content line after the
    * "EN / 中文" language switcher. Omit only when `in_footnote` is given.
@@ -88,14 +83,6 @@ export const SourceRef = z.object({
 })
 export type SourceRef = z.infer<typeof SourceRef>
 
-export const SECTIONS: Record<SourceRef['section'], string> = {
-  'august-2022': 'August 2022: the suspension',
-  'united-states': 'The United States',
-  'fox-hunt-sky-net': 'Fox Hunt and Sky Net',
-  'canada': 'Canada',
-  'switzerland': 'Switzerland (footnote 5)',
-  'conclusion': 'Conclusion',
-}
 
 export const Fact = z.object({
   /** Stable id; slides and quizzes cite it. Never reuse a retired id. */

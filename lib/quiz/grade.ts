@@ -18,12 +18,12 @@
  * Responses come back from storage, so every function here accepts `unknown`
  * and treats a malformed response as not answered.
  */
-import { STATUS_LABEL } from '../ledger/schema.ts'
+import { STATUS_LABEL } from '../ledger/labels.ts'
 import type { Status } from '../ledger/schema.ts'
 import { formatNumber, formatValue } from '../format.ts'
 import { acceptedInterval, expectedCategories, itemKeys, numericTruth, optionText, orderingKeys, within } from './derive.ts'
 import type { Ledger } from './derive.ts'
-import { BINARY_LABEL, categoriesOf } from './schema.ts'
+import { BINARY_LABEL, categoriesOf } from './categories.ts'
 import type {
   BinaryCategory,
   Category,

@@ -215,18 +215,5 @@ export const QuizFile = z.object({
 }).strict()
 export type QuizFile = z.infer<typeof QuizFile>
 
-/** Category keys of a classify question: `fact` / `interpretation`, or the four ledger statuses. */
-export const BINARY_CATEGORIES = ['fact', 'interpretation'] as const
-export type BinaryCategory = typeof BINARY_CATEGORIES[number]
-export type Category = BinaryCategory | Status
-
-/** The category keys a learner may choose under `scheme`. */
-export function categoriesOf(scheme: Scheme): readonly Category[] {
-  return scheme === 'binary' ? BINARY_CATEGORIES : Status.options
-}
-
-/** Human labels of the binary categories (the status labels are `STATUS_LABEL` in the ledger schema). */
-export const BINARY_LABEL: Record<BinaryCategory, string> = {
-  fact: 'Fact (documented, reported or quoted)',
-  interpretation: "Author's interpretation",
-}
+export { BINARY_CATEGORIES, BINARY_LABEL, categoriesOf } from './categories.ts'
+export type { BinaryCategory, Category } from './categories.ts'

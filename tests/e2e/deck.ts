@@ -4,7 +4,7 @@
  * generated quiz, answer-key, sources and glossary slides), so that the
  * tests follow the slides rather than a list kept by hand.
  */
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import preparser from '../../setup/preparser.ts'
 
@@ -20,8 +20,12 @@ export interface SlideInfo {
   quiz?: { src: string, question: number }
   /** The slide belongs to the answer-key appendix. */
   answerKey: boolean
+  /** The Markdown file the slide comes from (`slides.md` or `pages/NN-name.md`), relative to the root. */
+  file: string
   /** Speaker notes as written (plus generated quiz answers). */
   note: string
+  /** The slide's Markdown after the kit's preparser expanded it (used by the benchmark). */
+  content?: string
 }
 
 /** Node labels written as `["…"]`, `("…")` or `{"…"}` in Mermaid source, split at `<br/>`. */
@@ -51,6 +55,8 @@ export async function readDeck(entry = 'slides.md'): Promise<SlideInfo[]> {
       quiz: quiz ? { src: quiz[1], question: Number(quiz[2]) } : undefined,
       answerKey: (s.importChain ?? []).some(c => c.frontmatter?.answerKey === true),
       note: s.note ?? '',
+      content,
+      file: relative(root, s.source?.filepath ?? entry),
     }
   })
 }

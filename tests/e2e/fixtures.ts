@@ -11,7 +11,8 @@ export interface Watch {
 }
 
 export const test = base.extend<{ watch: Watch }>({
-  watch: async ({ page, baseURL }, use) => {
+  // Automatic: every test, whether it asks for `watch` or not, fails on these.
+  watch: [async ({ page, baseURL }, use) => {
     const origin = new URL(baseURL!).origin
     const watch: Watch = { errors: [], offOrigin: [] }
     page.on('console', (m) => {
@@ -28,7 +29,7 @@ export const test = base.extend<{ watch: Watch }>({
     await use(watch)
     expect(watch.offOrigin, 'requests outside the deck origin').toEqual([])
     expect(watch.errors, 'console or page errors').toEqual([])
-  },
+  }, { auto: true }],
 })
 
 export { expect }

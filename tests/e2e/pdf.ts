@@ -3,6 +3,8 @@
  * as a teacher's PDF viewer would show it.
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 
 function run(cmd: string, args: string[]): Buffer {
   try {
@@ -50,4 +52,46 @@ export function inkBelow(pdf: string, page: number, skipTop = 0.22): number {
     }
   }
   return ink / (w * (h - y0))
+}
+
+/** Fonts `pdffonts` lists, with whether each is embedded. */
+export function fonts(pdf: string): { name: string, embedded: boolean }[] {
+  const lines = run('pdffonts', [pdf]).toString().split('\n').slice(2).filter(Boolean)
+  return lines.map((l) => {
+    const cols = l.trim().split(/\s+/)
+    // name type [type2] encoding emb sub uni object ID: emb is the 5th field from the end.
+    return { name: cols[0], embedded: cols[cols.length - 5] === 'yes' }
+  })
+}
+
+/** Raster images on one page, from `pdfimages -list`. */
+export function imagesOn(pdf: string, page: number): number {
+  const out = run('pdfimages', ['-f', String(page), '-l', String(page), '-list', pdf]).toString()
+  return out.split('\n').slice(2).filter(l => l.trim()).length
+}
+
+/** The PDF outline as a tree of titles, read with pdf-lib. */
+export async function outline(pdf: string): Promise<{ title: string, children: string[] }[]> {
+  const doc = await PDFDocument.load(readFileSync(pdf))
+  const text = (d: PDFDict) => {
+    const t = d.lookup(PDFName.of('Title'))
+    return t instanceof PDFHexString || t instanceof PDFString ? t.decodeText() : ''
+  }
+  const items = (first: unknown): PDFDict[] => {
+    const out: PDFDict[] = []
+    let node = first instanceof PDFDict ? first : undefined
+    while (node) {
+      out.push(node)
+      const next = node.lookup(PDFName.of('Next'))
+      node = next instanceof PDFDict ? next : undefined
+    }
+    return out
+  }
+  const root = doc.catalog.lookup(PDFName.of('Outlines'))
+  if (!(root instanceof PDFDict))
+    return []
+  return items(root.lookup(PDFName.of('First'))).map(d => ({
+    title: text(d),
+    children: items(d.lookup(PDFName.of('First'))).map(text),
+  }))
 }

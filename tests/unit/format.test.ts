@@ -5,6 +5,9 @@ describe('formatValue', () => {
   it.each([
     [{ kind: 'number', value: 39000 }, '39,000'],
     [{ kind: 'number', value: 40000, qualifier: 'nearly' }, 'nearly 40,000'],
+    [{ kind: 'number', value: 2, qualifier: 'nearly' }, 'nearly two'],
+    [{ kind: 'number', value: 1 }, 'one'],
+    [{ kind: 'number', value: 10, qualifier: 'over' }, 'over 10'],
     [{ kind: 'range', min: 300, max: 800 }, '300–800'],
     [{ kind: 'year', value: 2015 }, '2015'],
     [{ kind: 'period', from: 2008, to: 2020 }, '2008–2020'],

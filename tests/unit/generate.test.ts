@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Fact, Reference } from '../../lib/ledger/schema.ts'
 import type { QuizFile } from '../../lib/quiz/schema.ts'
 import { citationFor, describeReference } from '../../lib/cite.ts'
-import { ANSWER_KEY_PER_PAGE, expandMarkers } from '../../lib/generate.ts'
+import { ANSWER_KEY_CHARS, ANSWER_KEY_PER_PAGE, expandMarkers, keyPages } from '../../lib/generate.ts'
 import { pageCount, pageOf } from '../../lib/paginate.ts'
 import { presenterNotes, quizRefs } from '../../lib/quiz/notes.ts'
 
@@ -32,9 +32,9 @@ describe('expandMarkers', () => {
     const key = ['<!-- kit:answer-key -->']
     expandMarkers(key, data)
     expect(key.join('\n').match(/<AnswerKey [^>]+>/g)).toEqual([
-      '<AnswerKey bank="03-x" :page="1" />',
-      '<AnswerKey bank="04-y" :page="1" />',
-      '<AnswerKey bank="04-y" :page="2" />',
+      '<AnswerKey bank="03-x" :from="1" :to="3" />',
+      '<AnswerKey bank="04-y" :from="1" :to="4" />',
+      '<AnswerKey bank="04-y" :from="5" :to="5" />',
     ])
     const src = ['<!-- kit:sources -->']
     expandMarkers(src, data)
@@ -42,6 +42,14 @@ describe('expandMarkers', () => {
     const glo = ['<!-- kit:glossary -->']
     expandMarkers(glo, data)
     expect(glo.join('\n')).toContain('# Glossary\n')
+  })
+
+  it('packs answer-key pages by count and by length', () => {
+    expect(keyPages([10, 10, 10, 10, 10])).toEqual([[1, 4], [5, 5]])
+    expect(keyPages([ANSWER_KEY_CHARS - 10, 20, 20])).toEqual([[1, 1], [2, 3]])
+    // A question longer than a page still gets a page of its own.
+    expect(keyPages([ANSWER_KEY_CHARS * 2, 5])).toEqual([[1, 1], [2, 2]])
+    expect(keyPages([])).toEqual([])
   })
 
   it('fails loudly on a marker naming a bank that does not exist', () => {

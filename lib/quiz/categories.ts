@@ -1,0 +1,22 @@
+/**
+ * Category keys and labels of classify questions, kept apart from the zod
+ * schemas so the built deck does not ship zod. `schema.ts` re-exports them.
+ */
+import type { StatusKey } from '../ledger/labels.ts'
+import { STATUSES } from '../ledger/labels.ts'
+
+/** Category keys of a classify question: `fact` / `interpretation`, or the four ledger statuses. */
+export const BINARY_CATEGORIES = ['fact', 'interpretation'] as const
+export type BinaryCategory = typeof BINARY_CATEGORIES[number]
+export type Category = BinaryCategory | StatusKey
+
+/** The category keys a learner may choose under `scheme` (`binary` or `status`). */
+export function categoriesOf(scheme: 'binary' | 'status'): readonly Category[] {
+  return scheme === 'binary' ? BINARY_CATEGORIES : STATUSES
+}
+
+/** Human labels of the binary categories (the status labels are `STATUS_LABEL`). */
+export const BINARY_LABEL: Record<BinaryCategory, string> = {
+  fact: 'Fact (documented, reported or quoted)',
+  interpretation: "Author's interpretation",
+}
