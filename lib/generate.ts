@@ -20,7 +20,7 @@ export const MARKER = /^<!--\s*kit:(quiz|answer-key|sources|glossary)(?:\s+([\w-
 /** At most this many questions on one answer-key slide. */
 export const ANSWER_KEY_PER_PAGE = 4
 /** …and at most this many characters of stem, answer, explanation and sources. */
-export const ANSWER_KEY_CHARS = 1250
+export const ANSWER_KEY_CHARS = 1800
 
 export interface GenerateData {
   quizzes: Record<string, QuizFile>

@@ -92,8 +92,10 @@ async function handout(source: pdfLib.PDFDocument, slides: SlideInfo[]): Promise
   const lead = 13.5
   const outline: { page: number, title: string, file: string }[] = []
 
-  for (const s of slides) {
-    const [embedded] = await doc.embedPdf(source, [s.no - 1])
+  // One embed for every page, so fonts and images are stored once, not per page.
+  const embeddedPages = await doc.embedPdf(source, slides.map(s => s.no - 1))
+  for (const [i, s] of slides.entries()) {
+    const embedded = embeddedPages[i]
     const scale = (W - 2 * M) / embedded.width
     let page: PDFPage = doc.addPage([W, H])
     outline.push({ page: doc.getPageCount(), title: s.title, file: s.file })

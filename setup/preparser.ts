@@ -54,7 +54,7 @@ export default definePreparserSetup(({ headmatter }) => {
           glossary: d.counts.glossary,
           // What the answer key prints for a question, so its pages fit their slides.
           keyLength: q => q.stem.length + q.explanation.length + describeAnswer(q, d.ledger).length
-            + q.facts.reduce((n, id) => n + (d.ledger.get(id) ? citationFor(d.ledger.get(id)!, d.references).sources.join('; ').length : 0), 0),
+            + q.facts.reduce((n, id) => n + (d.ledger.get(id) ? citationFor(d.ledger.get(id)!, d.references).label.length + 2 : 0), 0) + 40,
         })
       }
     },

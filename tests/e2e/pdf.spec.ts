@@ -9,8 +9,8 @@ const HANDOUT = 'exports/repatriation-leverage-handout.pdf'
 const slides = await readDeck()
 const fold = (s: string) => s.replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim()
 
-/** Marks that only appear when an answer is shown. */
-const ANSWER_MARKS = /✔|correct answer|Answer:|Answer \(/
+/** Marks that only appear when an answer is shown (a stem may say "choose every correct answer"). */
+const ANSWER_MARKS = /✔|➜|\bAnswer: |\bSolution: |Answer \(q/
 
 test.describe('exported PDFs', () => {
   test.beforeAll(() => {

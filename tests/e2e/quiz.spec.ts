@@ -126,10 +126,14 @@ test.describe('quizzes', () => {
 
   test('corrupt saved progress is reset with a notice, and the quiz still works', async ({ page }) => {
     const { no, q } = byType.get('single')!
-    await page.goto('#/1')
-    await page.evaluate(() => localStorage.setItem('repatriation-kit:quiz-progress', '{broken'))
+    // Corrupt the record before the deck's own scripts run, as a damaged profile would be.
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem('kit-test-seeded')) {
+        localStorage.setItem('repatriation-kit:quiz-progress', '{broken')
+        sessionStorage.setItem('kit-test-seeded', '1')
+      }
+    })
     await page.goto(`#/${no}`)
-    await page.reload()
     const quiz = (await settle(page, no)).locator('.kit-quiz')
     await expect(quiz.getByRole('alert')).toContainText('could not be read and was reset')
     await quiz.locator('input[type=radio]').nth(answerOf(q) as number).check()
