@@ -1,9 +1,24 @@
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS } from './lib/browser.ts'
 import { resolveChromium } from './scripts/browser.ts'
 
-/** Port and sub-path the built deck is served under during e2e tests. */
-export const PORT = Number(process.env.KIT_E2E_PORT ?? 4178)
+/** A port nothing listens on, so `npm test` never collides with `npm run preview` or a stale server. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Port and sub-path the built deck is served under during e2e tests. Set once, inherited by the workers. */
+process.env.KIT_E2E_PORT ??= String(await freePort())
+export const PORT = Number(process.env.KIT_E2E_PORT)
 export const BASE_PATH = '/kit/sub/'
 
 // Fails here, with one line saying what to install, when there is no browser.
