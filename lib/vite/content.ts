@@ -68,6 +68,11 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
   return {
     name: 'kit-content',
     enforce: 'pre',
+    config() {
+      // Builds, exports and test traces written inside the project must not
+      // make a running dev or export server reload its pages.
+      return { server: { watch: { ignored: ['**/.bench/**', '**/.playwright/**', '**/exports/**', '**/dist/**'] } } }
+    },
     buildStart() {
       for (const f of Object.values(SOURCE_FILES))
         this.addWatchFile(resolve(root, f))
