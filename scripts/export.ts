@@ -123,6 +123,14 @@ async function handout(source: pdfLib.PDFDocument, slides: SlideInfo[]): Promise
   return outlined.save()
 }
 
+/** Pages that carry no font: a blank page, as an export racing another Slidev server produces. */
+function blankPages(doc: pdfLib.PDFDocument): number[] {
+  return doc.getPages().flatMap((page, i) => {
+    const fonts = page.node.Resources()?.lookup(pdfLib.PDFName.of('Font'))
+    return fonts instanceof pdfLib.PDFDict && fonts.keys().length > 0 ? [] : [i + 1]
+  })
+}
+
 async function main() {
   let chromium
   try {
@@ -136,9 +144,18 @@ async function main() {
   console.log(`export: using ${chromium.path} (${chromium.from})`)
   const started = Date.now()
   render(chromium.path)
+  let raw = await pdfLib.PDFDocument.load(readFileSync(RAW_PDF))
+  if (blankPages(raw).length) {
+    // Every slide has a title, so a page without a font is a failed render. Try once more.
+    console.warn(`export: ${blankPages(raw).length} page(s) came out blank (first: ${blankPages(raw)[0]}); exporting again`)
+    render(chromium.path)
+    raw = await pdfLib.PDFDocument.load(readFileSync(RAW_PDF))
+    const still = blankPages(raw)
+    if (still.length)
+      throw new Error(`export: ${still.length} page(s) are blank (first: ${still[0]}); is another \`slidev export\` running?`)
+  }
 
   const slides = await readDeck()
-  const raw = await pdfLib.PDFDocument.load(readFileSync(RAW_PDF))
   if (raw.getPageCount() !== slides.length)
     throw new Error(`export: slidev export wrote ${raw.getPageCount()} pages for ${slides.length} slides`)
 
