@@ -55,3 +55,19 @@ export function citationFor(f: Fact, references: ReadonlyMap<string, Reference>)
     sources,
   }
 }
+
+/** Every reference line behind `factIds`, each once, in the order first cited. Unknown ids are skipped. */
+export function questionSources(factIds: readonly string[], ledger: ReadonlyMap<string, Fact>, references: ReadonlyMap<string, Reference>): string[] {
+  return [...new Set(factIds.flatMap((id) => {
+    const f = ledger.get(id)
+    return f ? citationFor(f, references).sources : []
+  }))]
+}
+
+/** The short citation labels (`[7]`, `¶8`) of `factIds`, each once. Unknown ids are skipped. */
+export function questionLabels(factIds: readonly string[], ledger: ReadonlyMap<string, Fact>, references: ReadonlyMap<string, Reference>): string[] {
+  return [...new Set(factIds.flatMap((id) => {
+    const f = ledger.get(id)
+    return f ? [citationFor(f, references).label] : []
+  }))]
+}

@@ -11,7 +11,7 @@ import type { Content } from '../content.ts'
 import type { Reference } from '../ledger/schema.ts'
 import type { Ledger } from '../quiz/derive.ts'
 import type { Category, ClassifyQuestion, OrderingQuestion, Question, QuizFile, TrueFalseQuestion } from '../quiz/schema.ts'
-import { citationFor } from '../cite.ts'
+import { questionSources } from '../cite.ts'
 import { expectedCategories, orderingKeys } from '../quiz/derive.ts'
 import { categoryLabel, correctResponse } from '../quiz/grade.ts'
 import { categoriesOf } from '../quiz/schema.ts'
@@ -65,10 +65,7 @@ export class ExportError extends Error {
  * e.g. `[7] Reuters, 2015-09-11: …` or `The article, Canada, paragraph 12 (no footnote)`.
  */
 export function sourcesOf(q: Question, ctx: ExportContext): string[] {
-  return [...new Set(q.facts.flatMap((id) => {
-    const f = ctx.ledger.get(id)
-    return f ? citationFor(f, ctx.references).sources : []
-  }))]
+  return questionSources(q.facts, ctx.ledger, ctx.references)
 }
 
 /** `Sources: a; b` — or empty when the question cites nothing the ledger holds. */

@@ -5,7 +5,7 @@
 import type { Reference } from '../ledger/schema.ts'
 import type { Ledger } from './derive.ts'
 import type { QuizFile } from './schema.ts'
-import { citationFor } from '../cite.ts'
+import { questionSources } from '../cite.ts'
 import { describeAnswer } from './grade.ts'
 
 /** `<Quiz bank="…" :question="N" />` occurrences in a slide's Markdown. */
@@ -23,7 +23,7 @@ export function presenterNotes(refs: { src: string, question: number }[], quizze
     const q = quizzes[src]?.questions[question - 1]
     if (!q)
       throw new Error(`<Quiz bank="${src}" :question="${question}">: no such question in quizzes/${src}.yaml`)
-    const sources = [...new Set(q.facts.flatMap(id => ledger.get(id) ? citationFor(ledger.get(id)!, references).sources : []))]
+    const sources = questionSources(q.facts, ledger, references)
     return [
       `**Answer (${q.id}):** ${describeAnswer(q, ledger)}`,
       `**Explanation:** ${q.explanation}`,

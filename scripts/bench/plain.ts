@@ -8,7 +8,7 @@
  */
 import type { Fact, GlossaryEntry, Reference } from '../../lib/ledger/schema.ts'
 import type { Question, QuizFile } from '../../lib/quiz/schema.ts'
-import { citationFor, describeReference, statusText } from '../../lib/cite.ts'
+import { citationFor, describeReference, questionSources, statusText } from '../../lib/cite.ts'
 import { formatFact } from '../../lib/format.ts'
 import { ANSWER_KEY_PER_PAGE } from '../../lib/generate.ts'
 import { GLOSSARY_PER_PAGE, pageCount, pageOf, SOURCES_PER_PAGE } from '../../lib/paginate.ts'
@@ -104,13 +104,18 @@ export function quizText(q: Question, data: PlainData): string[] {
   return lines
 }
 
-/** One answer-key page: question, answer, explanation and sources, as an ordered list. */
-export function answerKeyText(bankStem: string, page: number, data: PlainData): string[] {
+/**
+ * One answer-key slide: question, answer, explanation and sources, as an
+ * ordered list. `range` is the kit's `:from`/`:to` (1-based, inclusive), as
+ * the generated slides write it; without one, `page` picks fixed-size pages.
+ */
+export function answerKeyText(bankStem: string, page: number, data: PlainData, range?: { from: number, to?: number }): string[] {
   const bank = need(data.quizzes[bankStem], `<AnswerKey bank="${bankStem}">: no such bank`)
   const refs = refMap(data)
-  const start = (page - 1) * ANSWER_KEY_PER_PAGE
-  return pageOf(bank.questions, page, ANSWER_KEY_PER_PAGE).flatMap((q, i) => {
-    const sources = [...new Set(q.facts.flatMap(id => data.facts.get(id) ? citationFor(data.facts.get(id)!, refs).sources : []))]
+  const start = range ? range.from - 1 : (page - 1) * ANSWER_KEY_PER_PAGE
+  const shown = range ? bank.questions.slice(start, range.to ?? bank.questions.length) : pageOf(bank.questions, page, ANSWER_KEY_PER_PAGE)
+  return shown.flatMap((q, i) => {
+    const sources = questionSources(q.facts, data.facts, refs)
     return [
       `${start + i + 1}. **${q.stem}**`,
       `   Answer: ${describeAnswer(q, data.facts)}`,
@@ -177,7 +182,9 @@ export function componentText(name: string, attrs: Record<string, string | numbe
       return lines(quizText(q, data))
     }
     case 'AnswerKey':
-      return lines(answerKeyText(String(attrs.bank), page, data))
+      return lines(answerKeyText(String(attrs.bank), page, data, typeof attrs.from === 'number'
+        ? { from: attrs.from, to: typeof attrs.to === 'number' ? attrs.to : undefined }
+        : undefined))
     case 'Sources':
       return lines(sourcesText(page, data))
     case 'Glossary':

@@ -166,6 +166,11 @@ describe('plain deck text', () => {
     expect(componentText('Glossary', { page: 1 }, true, data).split('\n')[0]).toBe('- **ICE** (Immigration and Customs Enforcement): The US agency that removes people.')
     expect(componentText('QuizSummary', {}, true, data)).toBe('- 4. The United States: 0 / 3 answered')
   })
+  it('shows the questions an answer-key slide names with :from and :to, as the kit does', () => {
+    const key = componentText('AnswerKey', { bank: '04-united-states', from: 2, to: 2 }, true, data)
+    expect(key).toMatch(/^2\. \*\*True\?\*\*/)
+    expect(key).not.toMatch(/How many\?/)
+  })
   it('keeps the indentation of a block component', () => {
     expect(plainSlide('  <Quote id="official-quote" />', data).split('\n')[0]).toBe('  > “They do not want these people back.”')
   })
