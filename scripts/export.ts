@@ -145,9 +145,10 @@ async function main() {
   const started = Date.now()
   render(chromium.path)
   let raw = await pdfLib.PDFDocument.load(readFileSync(RAW_PDF))
-  if (blankPages(raw).length) {
+  const blank = blankPages(raw)
+  if (blank.length) {
     // Every slide has a title, so a page without a font is a failed render. Try once more.
-    console.warn(`export: ${blankPages(raw).length} page(s) came out blank (first: ${blankPages(raw)[0]}); exporting again`)
+    console.warn(`export: ${blank.length} page(s) came out blank (first: ${blank[0]}); exporting again`)
     render(chromium.path)
     raw = await pdfLib.PDFDocument.load(readFileSync(RAW_PDF))
     const still = blankPages(raw)

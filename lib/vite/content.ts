@@ -55,10 +55,15 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
       throw new Error(`The kit's data files have ${e.issues.length} problem(s):\n${e.message}`)
     throw e
   }
+  // Read and validated once per build (or per edit in dev), shared by both virtual modules.
+  let cached: { sources: ReturnType<typeof loadSources>, quizzes: ReturnType<typeof loadQuizzes> } | undefined
   function loadAll() {
+    if (cached)
+      return cached
     try {
       const sources = loadSources(root)
-      return { sources, quizzes: loadQuizzes(root, sources.facts) }
+      cached = { sources, quizzes: loadQuizzes(root, sources.facts) }
+      return cached
     }
     catch (e) {
       fail(e)
@@ -76,6 +81,7 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
     buildStart() {
       for (const f of Object.values(SOURCE_FILES))
         this.addWatchFile(resolve(root, f))
+      cached = undefined
       loadAll()
     },
     resolveId(id) {
@@ -102,6 +108,7 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
     handleHotUpdate(ctx) {
       if (!watched(ctx.file))
         return undefined
+      cached = undefined
       const mods = [...ids.values()].map(i => ctx.server.moduleGraph.getModuleById(i)).filter(m => !!m)
       mods.forEach(m => ctx.server.moduleGraph.invalidateModule(m))
       return mods

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { SlideInfo } from './deck.ts'
 import { axeViolations } from './axe.ts'
-import { readDeck } from './deck.ts'
+import { fold, readDeck } from './deck.ts'
 import { expect, settle, test } from './fixtures.ts'
 
 const slides = await readDeck()
@@ -18,7 +18,6 @@ function titleText(title: string): RegExp {
   const esc = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(esc.replace(/'/g, `['\u2019]`).replace(/"/g, `["\u201C\u201D]`))
 }
-const fold = (t: string) => t.replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim()
 
 async function go(page: Page, hash: string) {
   if (page.url().includes('#/'))

@@ -41,6 +41,9 @@ export function mermaidLabels(source: string): string[] {
 
 injectPreparserExtensionLoader(async (_roots, headmatter, filepath, mode) => preparser({ filepath, headmatter, mode }))
 
+/** Text as compared across Markdown, DOM and PDF: curly quotes straightened, whitespace folded. */
+export const fold = (t: string) => t.replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim()
+
 export async function readDeck(entry = 'slides.md'): Promise<SlideInfo[]> {
   const root = resolve(import.meta.dirname, '../..')
   const data = await load({ userRoot: root, roots: [root] } as never, resolve(root, entry))

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { readDeck } from './deck.ts'
+import { fold, readDeck } from './deck.ts'
 import { fonts, imagesOn, inkBelow, outline, pageCount, pageText } from './pdf.ts'
 
 const DECK = 'exports/repatriation-leverage.pdf'
 const STUDENT = 'exports/repatriation-leverage-student.pdf'
 const HANDOUT = 'exports/repatriation-leverage-handout.pdf'
 const slides = await readDeck()
-const fold = (s: string) => s.replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, ' ').trim()
 
 /** Marks that only appear when an answer is shown (a stem may say "choose every correct answer"). */
 const ANSWER_MARKS = /✔|➜|\bAnswer: |\bSolution: |Answer \(q/
