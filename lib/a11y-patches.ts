@@ -30,3 +30,42 @@ export function patchSlidevA11y(root: ParentNode): void {
     note.setAttribute('aria-label', 'Speaker notes')
   }
 }
+
+/**
+ * Applies {@link patchSlidevA11y} to the document now, then to whatever
+ * Slidev adds later, once per animation frame and only within the parents
+ * of the added nodes (a query from a node's parent still sees the node
+ * itself, and the button it may sit in). Returns a function that stops it.
+ */
+export function watchSlidevA11y(doc: Document): () => void {
+  const win = doc.defaultView
+  if (!win || typeof win.MutationObserver === 'undefined')
+    return () => {}
+  const roots = new Set<ParentNode>()
+  let frame = 0
+  const flush = () => {
+    frame = 0
+    for (const r of roots) {
+      if ((r as Node).isConnected)
+        patchSlidevA11y(r)
+    }
+    roots.clear()
+  }
+  const observer = new win.MutationObserver((records) => {
+    for (const rec of records) {
+      for (const node of rec.addedNodes) {
+        if (node.nodeType === 1)
+          roots.add(node.parentElement ?? (node as Element))
+      }
+    }
+    if (roots.size && !frame)
+      frame = win.requestAnimationFrame(flush)
+  })
+  patchSlidevA11y(doc)
+  observer.observe(doc.body, { childList: true, subtree: true })
+  return () => {
+    observer.disconnect()
+    if (frame)
+      win.cancelAnimationFrame(frame)
+  }
+}

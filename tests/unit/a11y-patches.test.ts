@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import { patchSlidevA11y } from '../../lib/a11y-patches.ts'
+import { patchSlidevA11y, watchSlidevA11y } from '../../lib/a11y-patches.ts'
 
 describe('patchSlidevA11y', () => {
   it('unnests Slidev\'s menu buttons: the inner one goes inert, its name moves out', () => {
@@ -27,5 +27,36 @@ describe('patchSlidevA11y', () => {
     document.body.innerHTML = '<button id="b">Check</button>'
     patchSlidevA11y(document)
     expect(document.getElementById('b')!.attributes).toHaveLength(1)
+  })
+})
+
+describe('watchSlidevA11y', () => {
+  const nextFrame = () => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))
+
+  it('patches what is there at once, and what Slidev adds later by the next frame', async () => {
+    document.body.innerHTML = '<div class="slidev-note" id="n1">Notes</div><nav id="nav"></nav>'
+    const stop = watchSlidevA11y(document)
+    expect(document.getElementById('n1')!.getAttribute('role')).toBe('region')
+    // A menu button rendered later, and an inner button put into an outer one that already exists.
+    document.getElementById('nav')!.innerHTML = '<button id="o1"><button id="i1" title="Menu">☰</button></button><button id="o2"></button>'
+    await nextFrame()
+    expect(document.getElementById('i1')!.hasAttribute('inert')).toBe(true)
+    expect(document.getElementById('o1')!.getAttribute('aria-label')).toBe('Menu')
+    const inner = document.createElement('button')
+    inner.title = 'Settings'
+    document.getElementById('o2')!.append(inner)
+    await nextFrame()
+    expect(inner.hasAttribute('inert')).toBe(true)
+    expect(document.getElementById('o2')!.getAttribute('aria-label')).toBe('Settings')
+    stop()
+  })
+
+  it('stops when asked', async () => {
+    document.body.innerHTML = ''
+    const stop = watchSlidevA11y(document)
+    stop()
+    document.body.innerHTML = '<div class="slidev-note" id="n2">Notes</div>'
+    await nextFrame()
+    expect(document.getElementById('n2')!.hasAttribute('role')).toBe(false)
   })
 })
