@@ -34,7 +34,8 @@ function load() {
  * 2. puts each quiz's answer, explanation and sources into its slide's
  *    speaker notes, so the presenter sees them from the start while the
  *    audience sees them only after the presenter's click;
- * 3. marks generated slides `preload: false`, so they mount when reached;
+ * 3. marks generated slides `preload: false`, so they mount only while on
+ *    screen (their code is fetched a step ahead);
  * 4. drops the answer-key appendix (an import with `answerKey: true`) when
  *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`.
  */
@@ -61,8 +62,10 @@ export default definePreparserSetup(({ headmatter }) => {
     async transformSlide(content, frontmatter) {
       if (frontmatter?.answerKey === true && !withKey)
         frontmatter.disabled = true
-      // Generated slides load when reached, not three seconds after start:
-      // mounting a hundred quiz and key slides up front costs a school PC dearly.
+      // Generated slides mount only while on screen, not three seconds after
+      // start: kept mounted, a hundred quiz and key slides would make the DOM
+      // twice a plain deck's and every later step slower. Their code is
+      // fetched a step ahead (composables/usePrefetchNeighbours.ts).
       if (frontmatter && /<(Quiz|AnswerKey|Sources|Glossary|QuizSummary)\b/.test(content))
         frontmatter.preload ??= false
       pending = quizRefs(content)

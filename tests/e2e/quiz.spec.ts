@@ -111,6 +111,30 @@ test.describe('quizzes', () => {
     })
   }
 
+  test('a quiz slide\'s code is fetched while the slide before it is on screen', async ({ page }) => {
+    // A quiz slide straight after a teaching slide: the common case.
+    const { no } = quizSlides.find(s => !slides[s.no - 2].quiz)!
+    await page.goto(`#/${no - 1}`)
+    await settle(page, no - 1)
+    // Past Slidev's own preload of ordinary slides (3 s after start), so it does not blur the count.
+    await page.waitForTimeout(4000)
+    // Step on, and list the scripts requested until the quiz's form is in the DOM
+    // (timed in the page: the next slide's own prefetch starts a frame later).
+    const fetched = await page.evaluate(async (no) => {
+      const t0 = performance.now()
+      location.hash = `#/${no}`
+      const tick = () => new Promise(r => setTimeout(r, 0))
+      for (let i = 0; i < 2000 && !document.querySelector(`.slidev-page-${no} .kit-quiz form`); i++)
+        await tick()
+      const t1 = performance.now()
+      return performance.getEntriesByType('resource')
+        .filter(e => e.startTime >= t0 && e.startTime <= t1 && /\.js(\?|$)/.test(e.name))
+        .map(e => e.name)
+    }, no)
+    await expect(page.locator(`.slidev-page-${no} .kit-quiz form`)).toBeVisible()
+    expect(fetched, 'scripts fetched on arriving at the quiz slide').toEqual([])
+  })
+
   test('progress survives a reload', async ({ page }) => {
     const { no, q } = byType.get('single')!
     await page.goto(`#/${no}`)
