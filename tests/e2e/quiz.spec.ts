@@ -135,6 +135,21 @@ test.describe('quizzes', () => {
     expect(fetched, 'scripts fetched on arriving at the quiz slide').toEqual([])
   })
 
+  test('an answer chosen but not yet checked is still there after leaving the slide and coming back', async ({ page }) => {
+    const { no, q } = byType.get('single')!
+    const pick = answerOf(q) === 0 ? 1 : 0
+    await page.goto(`#/${no}`)
+    const quiz = (await settle(page, no)).locator('.kit-quiz')
+    await quiz.locator('input[type=radio]').nth(pick).check()
+    // Back to re-read the teaching slide, then forward again.
+    await page.goto(`#/${no - 1}`)
+    await settle(page, no - 1)
+    await page.goto(`#/${no}`)
+    const again = (await settle(page, no)).locator('.kit-quiz')
+    await expect(again.locator('input[type=radio]').nth(pick)).toBeChecked()
+    await expect(again.locator('.kit-verdict')).toHaveCount(0)
+  })
+
   test('progress survives a reload', async ({ page }) => {
     const { no, q } = byType.get('single')!
     await page.goto(`#/${no}`)

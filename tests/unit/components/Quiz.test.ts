@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import Cite from '../../../components/Cite.vue'
 import Quiz from '../../../components/Quiz.vue'
+import { resetQuizDraftsForTests } from '../../../composables/useQuizDrafts.ts'
 import { PROGRESS_KEY, resetQuizProgressForTests } from '../../../composables/useQuizProgress.ts'
 import { clicks, printMode, renderContext } from './fixtures/slidev-client.ts'
 
@@ -23,6 +24,7 @@ const text = (w: VueWrapper) => w.text().replace(/\s+/g, ' ')
 beforeEach(() => {
   localStorage.clear()
   resetQuizProgressForTests()
+  resetQuizDraftsForTests()
   clicks.value = 0
   printMode.value = false
   renderContext.value = 'slide'
@@ -208,5 +210,48 @@ describe('<Quiz> in the classroom and in print', () => {
     const shown = w.findAll('.kit-print-options li').map(li => li.text().replace('___', '').trim())
     expect(shown).toHaveLength(3)
     expect(shown).not.toEqual(['Canada talks start', 'US memorandum', 'Canada memorandum'])
+  })
+})
+
+describe('<Quiz> answers not yet checked', () => {
+  // Slidev unmounts a generated slide when the learner leaves it.
+  const remount = (w: VueWrapper, question: number) => {
+    w.unmount()
+    mounted.splice(mounted.indexOf(w), 1)
+    return mountQuiz(question)
+  }
+
+  it('keeps a chosen answer across leaving the slide and coming back, unchecked', async () => {
+    const w = remount(await (async () => {
+      const w = mountQuiz(1)
+      await w.findAll('input[type=radio]')[2].setValue(true)
+      return w
+    })(), 1)
+    expect((w.findAll('input[type=radio]')[2].element as HTMLInputElement).checked).toBe(true)
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+    expect(localStorage.getItem(PROGRESS_KEY) ?? '').not.toContain('"q')
+  })
+
+  it('shows the newer answer after Retry, and the checked one once checked again', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('Correct')
+    const retry = w.findAll('button').find(b => b.text() === 'Retry')!
+    await retry.trigger('click')
+    await w.findAll('input[type=radio]')[0].setValue(true)
+    const back = remount(w, 1)
+    expect((back.findAll('input[type=radio]')[0].element as HTMLInputElement).checked).toBe(true)
+    expect(back.find('.kit-feedback').exists()).toBe(false)
+    await back.find('form').trigger('submit')
+    const again = remount(back, 1)
+    expect(again.find('.kit-verdict').text()).toContain('Not quite')
+  })
+
+  it('keeps drafts per question', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[2].setValue(true)
+    const other = remount(w, 2)
+    expect(other.findAll('input:checked')).toHaveLength(0)
   })
 })
