@@ -114,10 +114,24 @@ test.describe('quizzes', () => {
   test('a quiz slide\'s code is fetched while the slide before it is on screen', async ({ page }) => {
     // A quiz slide straight after a teaching slide: the common case.
     const { no } = quizSlides.find(s => !slides[s.no - 2].quiz)!
+    // Room for every request in the Resource Timing buffer (250 by default), so none goes unlisted.
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(100_000))
     await page.goto(`#/${no - 1}`)
     await settle(page, no - 1)
-    // Past Slidev's own preload of ordinary slides (3 s after start), so it does not blur the count.
-    await page.waitForTimeout(4000)
+    // Wait past Slidev's own preload of every ordinary slide (3 s after start)
+    // until nothing has been fetched for 750 ms, so neither blurs the count.
+    await page.evaluate(async () => {
+      const count = () => performance.getEntriesByType('resource').length
+      let last = count()
+      let since = performance.now()
+      while (performance.now() < 3500 || performance.now() - since < 750) {
+        await new Promise(r => setTimeout(r, 100))
+        if (count() !== last) {
+          last = count()
+          since = performance.now()
+        }
+      }
+    })
     // Step on, and list the scripts requested until the quiz's form is in the DOM
     // (timed in the page: the next slide's own prefetch starts a frame later).
     const fetched = await page.evaluate(async (no) => {
