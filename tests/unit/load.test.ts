@@ -55,7 +55,7 @@ describe('loadYaml with the ledger schema', () => {
   it('rejects unknown fields, so a typo does not pass silently', () => {
     const issues = issuesOf(good.replace('unit: people', 'units: people'))
     expect(issues[0].message).toMatch(/units/)
-    expect(issues[0].line).toBe(1)
+    expect(issues[0]).toMatchObject({ line: 4, field: '0.units' })
   })
 
   it('reports YAML syntax errors with their line', () => {
