@@ -9,5 +9,7 @@ export default defineVitePluginsSetup(options => [
   kitContent({
     root: options.userRoot,
     slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content })),
+    title: () => typeof options.data.headmatter.title === 'string' ? options.data.headmatter.title : undefined,
+    entry: options.entry,
   }),
 ])
