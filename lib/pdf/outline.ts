@@ -66,12 +66,14 @@ export function wrap(text: string, width: number, measure: (s: string) => number
   return out.filter((l, i) => l !== '' || out[i - 1] !== '')
 }
 
-/** Speaker notes as plain text: Markdown emphasis and HTML removed. */
+/** Speaker notes as plain text: Markdown emphasis and HTML removed, character references (the escaped data in quiz notes) decoded. */
 export function plainNotes(note: string): string {
   return note
     .replace(/<[^>]+>/g, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!)
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
