@@ -13,4 +13,6 @@ declare module 'virtual:kit-quizzes' {
   export const quizzes: Record<string, QuizFile>
   /** For each ledger id, the first slide that teaches it. */
   export const teachingSlide: Record<string, number>
+  /** The deck: its id (from its title) keys the learner's saved progress. */
+  export const deck: { id: string }
 }
