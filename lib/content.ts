@@ -109,7 +109,7 @@ export function readSources(root: string): SourcesRead {
     const text = collect(issues, () => readDataFile(root, rel))
     if (text === undefined)
       return []
-    const r = validateYaml(text, rel, schema)
+    const r = validateYaml(text, rel, schema, { nonEmpty: true })
     issues.push(...r.issues)
     lines[key] = r.lineOf
     rejected[key] = r.rejected.map(x => x.raw)

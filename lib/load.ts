@@ -365,13 +365,25 @@ export interface Validated<T> extends LocatedYaml {
  * checked entry by entry: `value` keeps the good entries and `rejected`
  * names the bad ones, so that a caller can go on with the rest.
  */
-export function validateYaml<S extends z.ZodType>(text: string, file: string, schema: S): Validated<z.infer<S>> {
+export interface ValidateOptions {
+  /** An empty (or comment-only) file is valid and holds no entries, e.g. `quizzes/untested.yaml`. Default: it is an error. */
+  allowEmpty?: boolean
+  /** A list file must hold at least one entry (`[]` is an error, as an empty file is). Default: false. */
+  nonEmpty?: boolean
+}
+
+export function validateYaml<S extends z.ZodType>(text: string, file: string, schema: S, options: ValidateOptions = {}): Validated<z.infer<S>> {
   const read = readYaml(text, file)
   const { lineOf, empty } = read
   const out = (value: z.infer<S> | undefined, issues: DataIssue[], rejected: Validated<unknown>['rejected'] = [], indices?: number[]): Validated<z.infer<S>> =>
     ({ data: read.data, lineOf, empty, value, rejected, indices: indices ?? (Array.isArray(value) ? value.map((_, i) => i) : []), issues: [...read.issues, ...issues] })
   if (!read.parsed)
     return out(undefined, [])
+  if (empty && options.allowEmpty) {
+    const r = schema.safeParse(defOf(schema).type === 'array' ? [] : {})
+    if (r.success)
+      return out(r.data, [])
+  }
   if (empty) {
     const what = text.trim() === '' ? 'the file is empty' : text.split('\n').every(l => /^\s*(?:#.*)?$/.test(l)) ? 'the file holds only comments' : 'the file holds no data'
     return out(undefined, [{ file, line: 1, field: '(file)', message: `${what}; it should hold ${expected(schema)}` }])
@@ -382,6 +394,8 @@ export function validateYaml<S extends z.ZodType>(text: string, file: string, sc
   if (wrongShape)
     return out(undefined, [{ file, line: lineOf([]), field: '(file)', message: `the file should hold ${expected(schema)}, but it holds ${kindOf(data)}` }])
 
+  if (def.type === 'array' && options.nonEmpty && (data as unknown[]).length === 0)
+    return out(undefined, [{ file, line: lineOf([]), field: '(file)', message: `the file holds an empty list; it should hold ${expected(schema)}` }])
   if (def.type === 'array' && def.element) {
     const items = data as unknown[]
     const good: unknown[] = []
@@ -414,8 +428,8 @@ export function validateYaml<S extends z.ZodType>(text: string, file: string, sc
 }
 
 /** Parse and validate `text` as `schema`; throws `DataError` listing every issue. */
-export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S): z.infer<S> {
-  const r = validateYaml(text, file, schema)
+export function loadYaml<S extends z.ZodType>(text: string, file: string, schema: S, options?: ValidateOptions): z.infer<S> {
+  const r = validateYaml(text, file, schema, options)
   if (r.issues.length || r.value === undefined)
     throw new DataError(r.issues)
   return r.value
