@@ -25,7 +25,7 @@ import { DataError, decodeText, validateYaml } from './load.ts'
 import { QuizFile as QuizFileSchema } from './quiz/schema.ts'
 import { loadQuizFile, validateBank } from './quiz/validate.ts'
 import { parseYaml } from './load.ts'
-import { closest } from './suggest.ts'
+import { closest, didYouMean } from './suggest.ts'
 
 export interface Content {
   facts: Fact[]
@@ -187,7 +187,7 @@ export function crossCheck(c: Content, ctx: CrossCheckContext = { lineOf: () => 
   if (ctx.usable.facts) {
     c.glossary.forEach((g, i) => g.facts.forEach((id, j) => {
       if (!seen.has(id) && !ctx.brokenFacts.has(id))
-        issues.push({ file: SOURCE_FILES.glossary, line: ctx.lineOf('glossary', [ctx.indexIn('glossary', i), 'facts', j]), field: `${ctx.indexIn('glossary', i)}.facts.${j}`, message: `unknown fact id \`${id}\`` })
+        issues.push({ file: SOURCE_FILES.glossary, line: ctx.lineOf('glossary', [ctx.indexIn('glossary', i), 'facts', j]), field: `${ctx.indexIn('glossary', i)}.facts.${j}`, message: `unknown fact id \`${id}\`${didYouMean(id, seen.keys())}` })
     }))
   }
   return issues
@@ -228,15 +228,17 @@ function suggestedName(name: string): string | undefined {
  * tool counts a bank that another leaves out. Other files (README.md) are
  * not banks; hidden files are ignored.
  */
-export function listBanks(root: string): { banks: BankFile[], issues: DataIssue[] } {
+export function listBanks(root: string): { banks: BankFile[], issues: DataIssue[], misnamed: string[] } {
   const banks: BankFile[] = []
   const issues: DataIssue[] = []
+  /** The stems misnamed files would have once renamed: pages naming them are not reported again. */
+  const misnamed: string[] = []
   let names: string[]
   try {
     names = readdirSync(join(root, BANK_DIR)).sort()
   }
   catch {
-    return { banks, issues: [{ file: `${BANK_DIR}/`, line: 1, field: '(folder)', message: 'the quizzes/ folder is missing' }] }
+    return { banks, misnamed, issues: [{ file: `${BANK_DIR}/`, line: 1, field: '(folder)', message: 'the quizzes/ folder is missing' }] }
   }
   for (const name of names) {
     const file = `${BANK_DIR}/${name}`
@@ -257,6 +259,8 @@ export function listBanks(root: string): { banks: BankFile[], issues: DataIssue[
       continue
     }
     const suggestion = suggestedName(name)
+    if (suggestion)
+      misnamed.push(suggestion.replace(/\.yaml$/, ''))
     const rename = suggestion ? `rename it to \`${suggestion}\`` : 'rename it'
     issues.push({
       file,
@@ -267,7 +271,7 @@ export function listBanks(root: string): { banks: BankFile[], issues: DataIssue[
         : `a question bank file is named \`NN-name.yaml\`: two digits, a hyphen, then lower-case words joined by hyphens, e.g. \`03-repatriation.yaml\`; ${rename}, or move it out of quizzes/`,
     })
   }
-  return { banks, issues }
+  return { banks, issues, misnamed }
 }
 
 /** A loaded question bank. */
@@ -303,7 +307,7 @@ export function readQuizzes(root: string, facts: readonly Fact[], sources?: Pick
   const listed = listBanks(root)
   const issues: DataIssue[] = [...listed.issues]
   const quizzes: QuizEntry[] = []
-  const broken = new Set<string>()
+  const broken = new Set<string>(listed.misnamed)
   const counts = new Map<string, number | undefined>()
   const located: { file: string, quiz: QuizFile, lineOf: (p: readonly (string | number)[]) => number }[] = []
   const ledgerUsable = sources?.usable.facts ?? true
@@ -320,10 +324,15 @@ export function readQuizzes(root: string, facts: readonly Fact[], sources?: Pick
     const n = (raw as { questions?: unknown } | undefined)?.questions
     counts.set(bank.stem, Array.isArray(n) ? n.length : undefined)
     if (!ledgerUsable) {
-      // No ledger to check against: the schema alone.
+      // No ledger to check against: the schema (and unique ids) alone.
       issues.push(...shape.issues)
-      if (shape.issues.length || !shape.value)
+      if (shape.issues.length || !shape.value) {
         broken.add(bank.stem)
+      }
+      else {
+        quizzes.push({ ...bank, quiz: shape.value })
+        located.push({ file: bank.file, quiz: shape.value, lineOf: shape.lineOf })
+      }
       continue
     }
     try {

@@ -25,7 +25,7 @@
 import type { Node as YamlNode } from 'yaml'
 import type { z } from 'zod'
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml'
-import { didYouMean } from './suggest.ts'
+import { closest, didYouMean } from './suggest.ts'
 
 /** One problem in a data file. */
 export interface DataIssue {
@@ -209,14 +209,18 @@ export function readYaml(text: string, file: string): ReadYaml {
   const fail = (issues: DataIssue[]): ReadYaml => ({ data: undefined, lineOf, empty: false, parsed: false, issues })
 
   if (doc.errors.length) {
-    return fail(doc.errors.map(e => ({
+    // The first syntax error only: the parser's later ones are mostly its
+    // own confusion after the first, and would send the teacher looking
+    // for mistakes that are not there.
+    const e = doc.errors[0]
+    return fail([{
       file,
       line: lineAt(e.pos[0]),
       field: '(syntax)',
       message: e.code === 'MULTIPLE_DOCS'
         ? 'the file holds more than one YAML document (a second `---` line); keep one'
-        : e.message.split('\n')[0],
-    })))
+        : `${e.message.split('\n')[0]}${doc.errors.length > 1 ? ' (fix this first: the lines after it may read correctly once it is fixed)' : ''}`,
+    }])
   }
 
   const issues: DataIssue[] = []
@@ -319,19 +323,48 @@ function at(data: unknown, path: Path): unknown {
 /** Zod's type names in a teacher's words. */
 const WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: '`true` or `false`', array: 'a list', object: 'fields' }
 
-/** Zod's issues as `DataIssue`s: each at its field's line, in a teacher's words where zod's are cryptic. */
+/**
+ * Zod's issues as `DataIssue`s: each at its field's line, in a teacher's
+ * words where zod's are cryptic. A misspelt field name is one mistake, not
+ * two: an unknown field close to a required field that is missing becomes
+ * one "did you mean" message.
+ */
 function issuesOf(error: z.ZodError, data: unknown, file: string, lineOf: (p: Path) => number, prefix: Path = []): DataIssue[] {
+  const missing = new Map<string, string[]>() // object path → required fields missing there
+  for (const issue of error.issues) {
+    if (issue.code === 'invalid_type' && issue.path.length && at(data, issue.path) === undefined) {
+      const parent = fieldOf(issue.path.slice(0, -1))
+      missing.set(parent, [...(missing.get(parent) ?? []), String(issue.path.at(-1))])
+    }
+  }
+  const renamed = new Map<string, string>() // path of a missing field → the unknown key that is its typo
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys')
+      continue
+    for (const key of issue.keys) {
+      const near = closest(key, missing.get(fieldOf(issue.path)) ?? [])
+      if (near)
+        renamed.set(fieldOf([...issue.path, near]), key)
+    }
+  }
   return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path]
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map(key => ({
-        file,
-        line: lineOf([...path, key]),
-        field: fieldOf([...path, key]),
-        message: `unknown field \`${key}\` (check its spelling; the fields are explained at the top of the file)`,
-      }))
+      return issue.keys.map((key) => {
+        const meant = [...renamed].find(([, k]) => k === key)?.[0].split('.').at(-1)
+        return {
+          file,
+          line: lineOf([...path, key]),
+          field: fieldOf([...path, key]),
+          message: meant
+            ? `unknown field \`${key}\`; did you mean \`${meant}\`? (\`${meant}\` is required)`
+            : `unknown field \`${key}\` (check its spelling; the fields are explained at the top of the file)`,
+        }
+      })
     }
     if (issue.code === 'invalid_type' && at(data, issue.path) === undefined) {
+      if (renamed.has(fieldOf(issue.path)))
+        return [] // reported as the misspelt field
       const want = WORDS[issue.expected] ?? issue.expected
       return [{ file, line: lineOf(path), field: fieldOf(path), message: `required, but missing (expected ${want})` }]
     }
@@ -375,8 +408,10 @@ export interface ValidateOptions {
 export function validateYaml<S extends z.ZodType>(text: string, file: string, schema: S, options: ValidateOptions = {}): Validated<z.infer<S>> {
   const read = readYaml(text, file)
   const { lineOf, empty } = read
+  // A value misread because of its tag is reported once, for the tag.
+  const misread = new Set(read.issues.map(i => i.field))
   const out = (value: z.infer<S> | undefined, issues: DataIssue[], rejected: Validated<unknown>['rejected'] = [], indices?: number[]): Validated<z.infer<S>> =>
-    ({ data: read.data, lineOf, empty, value, rejected, indices: indices ?? (Array.isArray(value) ? value.map((_, i) => i) : []), issues: [...read.issues, ...issues] })
+    ({ data: read.data, lineOf, empty, value, rejected, indices: indices ?? (Array.isArray(value) ? value.map((_, i) => i) : []), issues: [...read.issues, ...issues.filter(i => !misread.has(i.field))] })
   if (!read.parsed)
     return out(undefined, [])
   if (empty && options.allowEmpty) {

@@ -16,7 +16,7 @@ import { readDataFile, readKit, UNTESTED_FILE } from '../lib/content.ts'
 import { DataError, formatIssue, loadYaml } from '../lib/load.ts'
 import type { DataIssue } from '../lib/load.ts'
 
-function main(root: string): number {
+export function main(root: string): number {
   const issues: DataIssue[] = []
   const collect = <T>(load: () => T): T | undefined => {
     try {
@@ -90,5 +90,5 @@ function main(root: string): number {
   return coverageOk(coverage) ? 0 : 1
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-process.exitCode = main(root)
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = main(resolve(dirname(fileURLToPath(import.meta.url)), '..'))
