@@ -61,7 +61,7 @@ export function readDataFile(root: string, rel: string): string {
       throw e
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT')
-      fail('file is missing')
+      fail('the file is missing')
     fail(code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read (no permission)' : `the file cannot be read (${code ?? (e as Error).message})`)
   }
   return decodeText(bytes!, rel)

@@ -4,6 +4,7 @@
  * (The build is tested on the same fixtures in build.test.ts.)
  */
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { check } from '../../../scripts/check.ts'
@@ -53,4 +54,21 @@ describe('npm run check as a process', () => {
       expect(r.stderr).toContain(line)
     expect(r.stderr).not.toMatch(/^\s+at /m)
   }, 30_000)
+})
+
+describe('docs/authoring-errors.md', () => {
+  // The messages quoted in the doc, without their `file:line field: ` (which
+  // differ from copy to copy), with ids, numbers and quoted words blurred:
+  // the wording must be the same.
+  const strip = (m: string) => m.replace(/^\S+:\d+ (?:<!--.*?-->|<[^>]*>|\S+): /, '')
+  const shape = (m: string) => strip(m).replace(/`[^`]*`/g, '`x`').replace(/"[^"]*"/g, '"x"').replace(/\d+/g, 'N')
+  const text = readFileSync(join(ROOT, 'docs/authoring-errors.md'), 'utf8')
+  const quoted = [...text.matchAll(/`` (.+?) ``|`([^`\n]+)`/g)].map(m => shape(m[1] ?? m[2]))
+
+  it.each(FIXTURES)('gives the message of: $mistake', (f) => {
+    const root = copyProject({ data: true })
+    dirs.push(root)
+    for (const line of f.apply(root))
+      expect(quoted, line).toContain(shape(line))
+  })
 })

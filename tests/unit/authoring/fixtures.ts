@@ -253,7 +253,7 @@ export const FIXTURES: Fixture[] = [
     level: 'data',
     apply(root) {
       rmSync(join(root, GLOSSARY))
-      return [`${GLOSSARY}:1 (file): file is missing`]
+      return [`${GLOSSARY}:1 (file): the file is missing`]
     },
   },
   {
