@@ -18,7 +18,7 @@ import type { DataIssue } from './load.ts'
 import type { PageData } from './generate.ts'
 import type { QuizFile } from './quiz/schema.ts'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { basename, dirname, join, relative } from 'node:path'
 import { MARKER, pageIssues } from './generate.ts'
 import { FactsFile, GlossaryFile, ReferencesFile } from './ledger/schema.ts'
 import { DataError, decodeText, validateYaml } from './load.ts'
@@ -453,6 +453,41 @@ export function unusedBanks(pages: readonly { file: string, text: string }[], co
   return issues
 }
 
+/**
+ * Imports (`src: ./pages/03-name.md` in a slide's frontmatter) that name no
+ * file: Slidev notes them in a list it never prints, and builds the deck
+ * without the module.
+ */
+export function importIssues(root: string, pages: readonly { file: string, text: string }[]): DataIssue[] {
+  const issues: DataIssue[] = []
+  for (const { file, text } of pages) {
+    text.split(/\r?\n/).forEach((line, i) => {
+      const m = /^src:\s*['"]?([^'"#\s]+)(?:#\S*)?['"]?\s*$/.exec(line)
+      if (!m)
+        return
+      const target = m[1].startsWith('/') ? join(root, m[1]) : join(root, dirname(file), m[1])
+      let ok = false
+      try {
+        ok = statSync(target).isFile()
+      }
+      catch {}
+      if (ok)
+        return
+      const dir = dirname(target)
+      let near = ''
+      try {
+        const names = readdirSync(dir).filter(n => n.endsWith('.md'))
+        const c = closest(basename(target), names)
+        if (c)
+          near = `; did you mean \`${m[1].replace(/[^/]*$/, c)}\`?`
+      }
+      catch {}
+      issues.push({ file, line: i + 1, field: `src: ${m[1]}`, message: `there is no such file, so this part of the deck would be missing${near}` })
+    })
+  }
+  return issues
+}
+
 // ─── Everything at once ─────────────────────────────────────────────────────
 
 /** The whole kit, read and checked: what every tool works from. */
@@ -509,7 +544,7 @@ export function readKit(root: string): Kit {
   const files = new Map(listBanks(root).banks.map(b => [b.stem, b.file]))
   const dataIssues = [...sources.issues, ...banks.issues, ...unusedBanks(pages, banks.counts, files)]
   const pageData = pageDataOf(sources, banks)
-  const refIssues = pages.flatMap(p => pageIssues(p.text, p.file, pageData))
+  const refIssues = [...importIssues(root, pages), ...pages.flatMap(p => pageIssues(p.text, p.file, pageData))]
   return { content: sources.content, quizzes: banks.quizzes, issues: [...dataIssues, ...refIssues], dataIssues, pages, pageData, sources, banks }
 }
 

@@ -339,6 +339,15 @@ export const FIXTURES: Fixture[] = [
   },
   // ── Pages ────────────────────────────────────────────────────────────────
   {
+    id: 'import-typo',
+    mistake: 'A misspelt page in `slides.md` (`src: ./pages/03-repatriaton.md`)',
+    level: 'page',
+    apply(root) {
+      edit(root, 'slides.md', 'src: ./pages/03-repatriation.md', 'src: ./pages/03-repatriaton.md')
+      return [`slides.md:${lineOf(root, 'slides.md', '03-repatriaton.md')} src: ./pages/03-repatriaton.md: there is no such file, so this part of the deck would be missing; did you mean \`./pages/03-repatriation.md\`?`]
+    },
+  },
+  {
     id: 'marker-bank-typo',
     mistake: 'A misspelt bank in a quiz marker (`<!-- kit:quiz 03-repatriaton -->`)',
     level: 'page',
