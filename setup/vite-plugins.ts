@@ -8,6 +8,6 @@ import { kitContent } from '../lib/vite/content.ts'
 export default defineVitePluginsSetup(options => [
   kitContent({
     root: options.userRoot,
-    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content })),
+    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content, file: s.source?.filepath })),
   }),
 ])
