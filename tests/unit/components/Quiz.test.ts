@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import Cite from '../../../components/Cite.vue'
 import Quiz from '../../../components/Quiz.vue'
+import { resetClassModeForTests } from '../../../composables/useClassMode.ts'
 import { resetQuizDraftsForTests } from '../../../composables/useQuizDrafts.ts'
 import { PROGRESS_KEY, resetQuizProgressForTests } from '../../../composables/useQuizProgress.ts'
 import { clicks, navCalls, presenter, printMode, registered, renderContext, sharedState } from './fixtures/slidev-client.ts'
@@ -30,6 +31,7 @@ beforeEach(() => {
   presenter.value = false
   renderContext.value = 'slide'
   delete sharedState.lastUpdate
+  resetClassModeForTests()
   registered.clear()
   navCalls.splice(0)
   setWindow(1280, 720)
@@ -214,6 +216,10 @@ describe('<Quiz> in the classroom and in print', () => {
     expect(w.find('.kit-right').text()).toContain('39,000')
     expect(w.find('.kit-verdict').text()).toContain('Answer: B')
     expect(w.findAll('button').map(b => b.text())).not.toContain('Check')
+    // The audience window then writes its own `viewer` update: class mode holds.
+    sharedState.lastUpdate = { id: 'a', type: 'viewer', time: Date.now() }
+    await nextTick()
+    expect(w.find('.kit-right').exists()).toBe(true)
   })
 
   it('registers the reveal click in the presenter window itself', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { blankResponse } from '../../../lib/quiz/blank.ts'
 import { isAnswered } from '../../../lib/quiz/grade.ts'
 import { cannotCheck } from '../../../lib/quiz/messages.ts'
+import { quizKeepsKey } from '../../../lib/quiz/keys.ts'
 import { rowVerdicts } from '../../../lib/quiz/rows.ts'
 import { classify, ledger, matching, multiple, numeric, ordering, q, single, truefalse } from './fixtures.ts'
 
@@ -72,5 +73,26 @@ describe('blankResponse and cannotCheck', () => {
   it('tells a learner who typed words for a figure to type digits', () => {
     expect(cannotCheck(q(numeric), 'eight')).toBe('“eight” is not a figure. Type digits, for example 1,200 or 1200.')
     expect(cannotCheck(q(numeric), '39,000')).toBeUndefined()
+  })
+})
+
+describe('quizKeepsKey', () => {
+  it('keeps the keys a control uses natively', () => {
+    expect(quizKeepsKey('INPUT', 'radio', 'ArrowRight')).toBe(true)
+    expect(quizKeepsKey('INPUT', 'checkbox', ' ')).toBe(true)
+    expect(quizKeepsKey('INPUT', 'text', 'ArrowLeft')).toBe(true)
+    expect(quizKeepsKey('INPUT', 'text', 'Enter')).toBe(true)
+    expect(quizKeepsKey('SELECT', undefined, 'ArrowDown')).toBe(true)
+    expect(quizKeepsKey('BUTTON', 'submit', 'Enter')).toBe(true)
+  })
+  it('lets → and ← through from the feedback or a button, so one press moves on after Check', () => {
+    expect(quizKeepsKey('DIV', undefined, 'ArrowRight')).toBe(false)
+    expect(quizKeepsKey('DIV', undefined, 'ArrowLeft')).toBe(false)
+    expect(quizKeepsKey('BUTTON', 'button', 'ArrowRight')).toBe(false)
+    expect(quizKeepsKey('INPUT', 'radio', 'Enter')).toBe(false)
+  })
+  it('keeps the keys that scroll the feedback', () => {
+    expect(quizKeepsKey('DIV', undefined, 'ArrowDown')).toBe(true)
+    expect(quizKeepsKey('DIV', undefined, ' ')).toBe(true)
   })
 })
