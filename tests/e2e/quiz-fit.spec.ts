@@ -7,12 +7,13 @@
  * nothing, under nothing, or in a region that scrolls. On the phone the
  * question's text is 16 px or more and every target 44 × 44 px or more.
  */
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { Question } from '../../lib/quiz/index.ts'
 import { answerOf, banks, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, test } from './fixtures'
-import { answer, clickAtCentre, readable, touchReport, VIEWPORTS, wrongAnswer } from './surface'
+import type { StateWanted } from './surface'
+import { answerFast, clickAtCentre, quizState, VIEWPORTS, wrongAnswer } from './surface'
 
 const slides = await readDeck()
 const quizSlides = slides.filter(s => s.quiz).map(s => ({ no: s.no, bank: s.quiz!.src, q: questionAt(s.quiz!.src, s.quiz!.question) }))
@@ -22,22 +23,16 @@ function quizOf(page: Page, phone: boolean, no: number, q: Question) {
   return page.locator(phone ? `.kit-sheet .kit-quiz[data-quiz="${q.id}"]` : `.slidev-page-${no} .kit-quiz[data-quiz="${q.id}"]`)
 }
 
-async function expectReadable(page: Page, phone: boolean, no: number, q: Question, state: string) {
-  const quiz = quizOf(page, phone, no, q)
-  const feedback = quiz.locator('.kit-feedback')
-  await expect(feedback, `${q.id} ${state}: feedback shown`).toBeVisible()
-  const fit = await readable(feedback)
-  expect(fit.problems, `${q.id} (slide ${no}) ${state}: feedback readable`).toEqual([])
-  if (phone) {
-    const t = await touchReport(quiz)
-    expect(t.smallText, `${q.id} ${state}: text under 16 px`).toEqual([])
-    expect(t.smallTargets, `${q.id} ${state}: targets under 44×44 px`).toEqual([])
+/** Wait for the state, then require it to be readable (and, on a phone, touchable). */
+async function expectState(quiz: Locator, phone: boolean, label: string, want: StateWanted) {
+  const r = await quizState(quiz, { ...want, touch: phone })
+  expect(r.waited, `${label}: reached`).toEqual([])
+  if (r.fit)
+    expect(r.fit.problems, `${label}: feedback readable`).toEqual([])
+  if (r.touch) {
+    expect(r.touch.smallText, `${label}: text under 16 px`).toEqual([])
+    expect(r.touch.smallTargets, `${label}: targets under 44×44 px`).toEqual([])
   }
-}
-
-async function expectFocusOnFirstControl(page: Page, phone: boolean, no: number, q: Question) {
-  const quiz = quizOf(page, phone, no, q)
-  await expect.poll(() => quiz.evaluate(el => !!document.activeElement && el.querySelector('.kit-quiz-fields')!.contains(document.activeElement) && /^(INPUT|SELECT|BUTTON)$/.test(document.activeElement.tagName)), { message: `${q.id}: focus back on the first control after Retry` }).toBe(true)
 }
 
 for (const [device, profile] of Object.entries(VIEWPORTS)) {
@@ -51,38 +46,28 @@ for (const [device, profile] of Object.entries(VIEWPORTS)) {
         expect(mine.length, 'questions of this bank in the deck').toBe(banks[bank].questions.length)
         await page.goto(`#/${mine[0].no}`)
         for (const { no, q } of mine) {
+          const at = `${q.id} (slide ${no})`
           await page.evaluate(n => (location.hash = `#/${n}`), no)
           const quiz = quizOf(page, phone, no, q)
-          await expect(quiz, `${q.id} (slide ${no}) shown`).toBeVisible()
-          await expect(quiz).toHaveAttribute('data-phase', 'answering')
-          if (phone) {
-            const t = await touchReport(quiz)
-            expect(t.smallText, `${q.id} answering: text under 16 px`).toEqual([])
-            expect(t.smallTargets, `${q.id} answering: targets under 44×44 px`).toEqual([])
-          }
+          await quiz.waitFor()
+          await expectState(quiz, phone, `${at} answering`, { phase: 'answering' })
 
           // Wrong first: the longest feedback, with every `why` it can draw.
-          await answer(quiz, q, wrongAnswer(q))
-          await clickAtCentre(page, quiz.getByRole('button', { name: 'Check' }), `${q.id} Check`)
-          await expect(quiz.locator('.kit-verdict')).toHaveText(/Not quite|Partly right/)
-          await expect(quiz.locator('.kit-feedback'), `${q.id}: focus moves to the feedback`).toBeFocused()
-          await expectReadable(page, phone, no, q, 'checked wrong')
+          await answerFast(quiz, q, wrongAnswer(q))
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Check' }), `${at} Check`)
+          await expectState(quiz, phone, `${at} checked wrong`, { phase: 'checked', verdict: 'Not quite|Partly right', focus: 'feedback', feedback: true })
 
-          await clickAtCentre(page, quiz.getByRole('button', { name: 'Retry' }), `${q.id} Retry`)
-          await expect(quiz).toHaveAttribute('data-phase', 'answering')
-          await expectFocusOnFirstControl(page, phone, no, q)
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Retry' }), `${at} Retry`)
+          await expectState(quiz, phone, `${at} after Retry`, { phase: 'answering', focus: 'control' })
 
-          await answer(quiz, q, answerOf(q))
-          await clickAtCentre(page, quiz.getByRole('button', { name: 'Check' }), `${q.id} Check (right)`)
-          await expect(quiz.locator('.kit-verdict')).toHaveText(/✔ Correct/)
-          await expectReadable(page, phone, no, q, 'checked right')
+          await answerFast(quiz, q, answerOf(q))
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Check' }), `${at} Check (right)`)
+          await expectState(quiz, phone, `${at} checked right`, { phase: 'checked', verdict: '✔ Correct', focus: 'feedback', feedback: true })
 
-          await clickAtCentre(page, quiz.getByRole('button', { name: 'Show solution' }), `${q.id} Show solution`)
-          await expect(quiz).toHaveAttribute('data-phase', 'solution')
-          await expectReadable(page, phone, no, q, 'solution shown')
-          await clickAtCentre(page, quiz.getByRole('button', { name: 'Retry' }), `${q.id} Retry after the solution`)
-          await expect(quiz).toHaveAttribute('data-phase', 'answering')
-          await expectFocusOnFirstControl(page, phone, no, q)
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Show solution' }), `${at} Show solution`)
+          await expectState(quiz, phone, `${at} solution shown`, { phase: 'solution', feedback: true })
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Retry' }), `${at} Retry after the solution`)
+          await expectState(quiz, phone, `${at} after Retry from the solution`, { phase: 'answering', focus: 'control' })
         }
       })
     }

@@ -73,26 +73,101 @@ export async function answer(quiz: Locator, q: Question, response: unknown) {
 }
 
 /**
+ * The same as `answer`, in one round trip: set the controls in the page and
+ * fire the events Vue listens to. For the layout tests, which answer every
+ * question of the bank twice; the keyboard and reading-view tests drive
+ * the controls themselves.
+ */
+export async function answerFast(quiz: Locator, q: Question, response: unknown) {
+  if (response === undefined)
+    return
+  const plan = q.type === 'matching'
+    ? (response as number[]).map(j => q.pairs[j].right)
+    : q.type === 'classify'
+      ? (response as Category[]).map(c => categoryLabel(c))
+      : q.type === 'ordering'
+        ? (response as number[]).map(i => q.items[i].text)
+        : response
+  await quiz.evaluate((el, [type, want]) => {
+    const fire = (n: Element, ev: string) => n.dispatchEvent(new Event(ev, { bubbles: true }))
+    const check = (input: HTMLInputElement) => {
+      if (!input.checked) {
+        input.checked = true
+        fire(input, 'change')
+      }
+    }
+    switch (type) {
+      case 'single':
+        check(el.querySelectorAll<HTMLInputElement>('input[type=radio]')[want as number])
+        break
+      case 'truefalse':
+        check(el.querySelectorAll<HTMLInputElement>('input[type=radio]')[want ? 0 : 1])
+        break
+      case 'multiple':
+        for (const i of want as number[])
+          check(el.querySelectorAll<HTMLInputElement>('input[type=checkbox]')[i])
+        break
+      case 'numeric': {
+        const input = el.querySelector<HTMLInputElement>('input[type=text]')!
+        input.value = String(want)
+        fire(input, 'input')
+        break
+      }
+      case 'matching':
+        el.querySelectorAll<HTMLSelectElement>('select').forEach((sel, i) => {
+          const opt = [...sel.options].find(o => o.textContent!.trim() === (want as string[])[i])!
+          sel.value = opt.value
+          fire(sel, 'change')
+        })
+        break
+      case 'classify':
+        el.querySelectorAll('.kit-classify-row').forEach((row, i) => {
+          const label = [...row.querySelectorAll('label')].find(l => l.textContent!.trim().startsWith((want as string[])[i]))!
+          check(label.querySelector('input')!)
+        })
+        break
+    }
+  }, [q.type, plan] as const)
+  if (q.type === 'ordering') {
+    // Vue re-renders the list after each move, so move one item per round trip.
+    const wantOrder = plan as string[]
+    for (let pass = 0; pass < q.items.length * q.items.length; pass++) {
+      const moved = await quiz.evaluate((el, w) => {
+        const shown = [...el.querySelectorAll('.kit-order-text')].map(t => t.textContent!.trim())
+        const pos = shown.findIndex((t, i) => i > 0 && w.indexOf(t) < w.indexOf(shown[i - 1]))
+        if (pos < 0)
+          return false
+        el.querySelectorAll('.kit-order li')[pos].querySelector<HTMLButtonElement>('button')!.click()
+        return true
+      }, wantOrder)
+      if (!moved)
+        break
+    }
+  }
+}
+
+/**
  * Click `target` as a person does: bring it into view, check that it is the
  * topmost element at its centre (an invisible overlay such as Slidev's nav
  * bar would otherwise swallow the click), then press the real mouse there.
  */
 export async function clickAtCentre(page: Page, target: Locator, what: string) {
-  await target.scrollIntoViewIfNeeded()
-  const box = await target.boundingBox()
-  expect(box, `${what}: is rendered`).not.toBeNull()
-  const x = box!.x + box!.width / 2
-  const y = box!.y + box!.height / 2
-  const size = page.viewportSize()!
-  expect(x >= 0 && y >= 0 && x < size.width && y < size.height, `${what}: its centre (${x.toFixed(0)}, ${y.toFixed(0)}) is inside the viewport`).toBe(true)
-  const covered = await target.evaluate((el, [px, py]) => {
-    const top = document.elementFromPoint(px, py)
-    if (top && (top === el || el.contains(top)))
-      return null
-    return top ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}.${[...top.classList].join('.')}` : 'nothing'
-  }, [x, y])
-  expect(covered, `${what}: the element at its centre`).toBeNull()
-  await page.mouse.click(x, y)
+  await target.waitFor()
+  // One round trip: bring it into view, measure it, and see what is on top at its centre.
+  const at = await target.evaluate((el) => {
+    el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+    const r = el.getBoundingClientRect()
+    const x = r.left + r.width / 2
+    const y = r.top + r.height / 2
+    const top = document.elementFromPoint(x, y)
+    const covered = top && (top === el || el.contains(top))
+      ? null
+      : top ? `${top.tagName.toLowerCase()}${top.id ? `#${top.id}` : ''}.${[...top.classList].join('.')}` : 'nothing'
+    return { x, y, w: innerWidth, h: innerHeight, covered }
+  })
+  expect(at.x >= 0 && at.y >= 0 && at.x < at.w && at.y < at.h, `${what}: its centre (${at.x.toFixed(0)}, ${at.y.toFixed(0)}) is inside the viewport`).toBe(true)
+  expect(at.covered, `${what}: the element at its centre`).toBeNull()
+  await page.mouse.click(at.x, at.y)
 }
 
 export interface FitReport {
@@ -102,15 +177,26 @@ export interface FitReport {
   scrolls: boolean
 }
 
+export interface TouchReport {
+  /** Question text rendered under 16 px. */
+  smallText: string[]
+  /** Targets smaller than 44 × 44 px. */
+  smallTargets: string[]
+}
+
 /**
- * Whether the whole of `region` can be read: it is inside the viewport and
- * inside every ancestor that clips it, or inside an ancestor that scrolls
- * (which then must itself be on screen); no other element (deck chrome, a
- * badge) sits on top of what shows; and when it is no taller than its
- * scrolling region, all of it shows at once.
+ * The measures, as they run in the page. Installed on first use, so one
+ * round trip can wait for a state and measure it.
  */
-export async function readable(region: Locator): Promise<FitReport> {
-  return region.evaluate((el) => {
+function probe() {
+  /**
+   * Whether the whole of `el` can be read: it is inside the viewport and
+   * inside every ancestor that clips it, or inside an ancestor that scrolls
+   * (which then must itself be on screen); no other element (deck chrome, a
+   * badge, a sticky bar) sits on top of what shows; and when it is no
+   * taller than its scrolling region, all of it shows at once.
+   */
+  function readable(el: Element): { problems: string[], scrolls: boolean } {
     const name = (a: Element) => `${a.tagName.toLowerCase()}${a.id ? `#${a.id}` : ''}${a.classList.length ? `.${[...a.classList].join('.')}` : ''}`
     const problems: string[] = []
     const own = el.getBoundingClientRect()
@@ -172,12 +258,9 @@ export async function readable(region: Locator): Promise<FitReport> {
       sample([0.02, 0.5, 0.98])
     }
     return { problems: [...new Set(problems)], scrolls }
-  })
-}
-
-/** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
-export async function touchReport(quiz: Locator): Promise<{ smallText: string[], smallTargets: string[] }> {
-  return quiz.evaluate((el) => {
+  }
+  /** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
+  function touch(el: Element): { smallText: string[], smallTargets: string[] } {
     const label = (n: Element) => (n.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || n.tagName.toLowerCase()
     const smallText: string[] = []
     for (const n of el.querySelectorAll('.kit-quiz-stem, .kit-choice-text, .kit-classify-text, .kit-order-text, .kit-match-row label, .kit-match-row select, .kit-num input')) {
@@ -192,5 +275,86 @@ export async function touchReport(quiz: Locator): Promise<{ smallText: string[],
         smallTargets.push(`${label(n)}: ${Math.round(r.width)}×${Math.round(r.height)}`)
     }
     return { smallText, smallTargets }
-  })
+  }
+  return { readable, touch }
+}
+const PROBE = `(${probe.toString()})()`
+
+type Probe = ReturnType<typeof probe>
+declare global {
+  interface Window { __kitProbe?: Probe }
+}
+
+/** Run `fn` in the page with the probes installed. */
+async function withProbe<T, A>(target: Locator, fn: (el: Element, arg: A) => T, arg: A): Promise<T> {
+  return target.evaluate((el, [src, body, a]) => {
+    // eslint-disable-next-line no-eval
+    window.__kitProbe ??= (0, eval)(src as string) as Probe
+    // eslint-disable-next-line no-new-func
+    return new Function('el', 'arg', `return (${body as string})(el, arg)`)(el, a)
+  }, [PROBE, fn.toString(), arg] as const) as Promise<T>
+}
+
+/** Whether the whole of `region` can be read (see `probe`). */
+export async function readable(region: Locator): Promise<FitReport> {
+  return withProbe(region, el => window.__kitProbe!.readable(el), undefined)
+}
+
+/** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
+export async function touchReport(quiz: Locator): Promise<TouchReport> {
+  return withProbe(quiz, el => window.__kitProbe!.touch(el), undefined)
+}
+
+export interface StateWanted {
+  /** `data-phase` the quiz must reach. */
+  phase: string
+  /** Pattern the verdict must match (its source). */
+  verdict?: string
+  /** Where the focus must be: on the feedback, or on a control of the question. */
+  focus?: 'feedback' | 'control'
+  /** Measure the feedback's fit. */
+  feedback?: boolean
+  /** Measure text sizes and targets. */
+  touch?: boolean
+}
+
+export interface StateReport {
+  /** What did not happen in time, in words; empty when all did. */
+  waited: string[]
+  fit?: FitReport
+  touch?: TouchReport
+}
+
+/**
+ * Wait in the page (up to 5 s) until the quiz shows the wanted state, then
+ * measure it: one round trip instead of a dozen.
+ */
+export async function quizState(quiz: Locator, want: StateWanted): Promise<StateReport> {
+  return withProbe(quiz, async (el, w: StateWanted) => {
+    const ok = () => {
+      const miss: string[] = []
+      if (el.getAttribute('data-phase') !== w.phase)
+        miss.push(`phase ${el.getAttribute('data-phase')}, not ${w.phase}`)
+      if (w.verdict && !new RegExp(w.verdict).test(el.querySelector('.kit-verdict')?.textContent ?? ''))
+        miss.push(`verdict “${el.querySelector('.kit-verdict')?.textContent?.trim() ?? ''}” does not match /${w.verdict}/`)
+      const a = document.activeElement
+      if (w.focus === 'feedback' && a !== el.querySelector('.kit-feedback'))
+        miss.push(`focus on ${a?.tagName.toLowerCase()}.${[...(a?.classList ?? [])].join('.')}, not the feedback`)
+      if (w.focus === 'control' && !(a && el.querySelector('.kit-quiz-fields')?.contains(a) && /^(INPUT|SELECT|BUTTON)$/.test(a.tagName)))
+        miss.push(`focus on ${a?.tagName.toLowerCase()}, not a control of the question`)
+      return miss
+    }
+    const t0 = performance.now()
+    let miss = ok()
+    while (miss.length && performance.now() - t0 < 5000) {
+      await new Promise(r => requestAnimationFrame(r))
+      miss = ok()
+    }
+    const feedback = el.querySelector('.kit-feedback')
+    return {
+      waited: miss,
+      fit: w.feedback ? (feedback ? window.__kitProbe!.readable(feedback) : { problems: ['no feedback'], scrolls: false }) : undefined,
+      touch: w.touch ? window.__kitProbe!.touch(el) : undefined,
+    }
+  }, want)
 }

@@ -387,3 +387,17 @@ describe('<Quiz> on a phone', () => {
     expect(document.querySelector('.kit-sheet')).toBeNull()
   })
 })
+
+describe('<Quiz> inputs', () => {
+  it('keeps both of two changes made in one tick', async () => {
+    const w = mountQuiz(2)
+    const boxes = w.findAll('input[type=checkbox]')
+    for (const i of [0, 1]) {
+      ;(boxes[i].element as HTMLInputElement).checked = true
+      boxes[i].element.dispatchEvent(new Event('change', { bubbles: true }))
+    }
+    await nextTick()
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('✔ Correct')
+  })
+})
