@@ -128,9 +128,9 @@ describe('single and multiple', () => {
     expect(issues[0].message).toMatch(/^correct answer disagrees with ledger: .*41,000/)
   })
 
-  it('fails a correct option whose year is not in the cited facts', () => {
+  it('fails a correct option whose year differs from the fact it cites', () => {
     const q = variant(multiple, (c) => { c.options[1].text = 'Sky Net began in 2014' })
-    expect(issuesOf(q)[0].message).toBe('correct answer disagrees with ledger: the correct option has 2014, which no cited fact holds')
+    expect(issuesOf(q)[0].message).toBe('correct answer disagrees with ledger: “2014” restates `sky-net-launch`, which holds 2015')
   })
 
   it('fails a correct option whose text does not show its fact\'s value', () => {
@@ -174,7 +174,8 @@ describe('truefalse', () => {
     const q = { ...truefalse, facts: ['us-removal-inventory-2021'], stem: 'About 45,000 people had removal orders in 2021.', answer: true }
     const issues = issuesOf(q)
     expect(issues).toHaveLength(1)
-    expect(issues[0].field).toBe('questions.0.stem')
+    // The key is what disagrees with the ledger, so the issue points at `answer`.
+    expect(issues[0].field).toBe('questions.0.answer')
     expect(issues[0].message).toMatch(/disagrees with ledger.*45,000/)
   })
 
