@@ -56,6 +56,7 @@ const STRUCTURAL: RegExp[] = [
   /\bfootnotes?\s+\[?\d+\]?(?:(?:\s*,\s*|\s+and\s+|\s*–\s*)\[?\d+\]?)*/gi, // "footnote 5", "footnotes 13 and 14"
   /\[\d+(?:\s*,\s*\d+)*\]/g, // footnote markers [7], [13, 14]
   /¶\s*\d+/g, // paragraph numbers
+  /\bparagraphs?\s+\d+(?:(?:\s*,\s*|\s+and\s+|\s*[–-]\s*)\d+)*/gi, // "paragraph 22", "paragraphs 25–26"
   /\b(?:type|types)\s+\d(?:\s+(?:and|or)\s+\d)?\b/gi, // Involuntary Return type 1 / 2
   /^\s*\d+\.\s/gm, // ordered list markers
   /\bpage\s+\d+\b/gi, // page references in notes
