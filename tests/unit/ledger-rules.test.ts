@@ -153,3 +153,11 @@ describe('references of kind context', () => {
     expect(issues([{ id: 'ctx-irb', kind: 'footnote', title: 'IRB', publisher: 'x', url: 'https://example.org' }])).toEqual(['0.kind: `ctx-irb` is a context reference, not `footnote`'])
   })
 })
+
+describe('context references on the Sources slides', () => {
+  it('are marked as outside the article', async () => {
+    const { describeReference } = await import('../../lib/cite.ts')
+    const [ctx] = ReferencesFile.parse([{ id: 'ctx-irb', kind: 'context', title: 'IRB (official website)', publisher: 'Immigration and Refugee Board of Canada', url: 'https://irb-cisr.gc.ca/' }])
+    expect(describeReference(ctx)).toBe('Outside the article: Immigration and Refugee Board of Canada: IRB (official website)')
+  })
+})
