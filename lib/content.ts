@@ -13,14 +13,16 @@
  * with an error is reported once, and what cites it (glossary terms, quiz
  * questions, pages) is not reported again as "unknown".
  */
-import type { Fact, GlossaryEntry, Reference } from './ledger/schema.ts'
+import type { LineOf } from './ledger/rules.ts'
+import type { Fact, GlossaryEntry, Reference, RetiredEntry } from './ledger/schema.ts'
 import type { DataIssue } from './load.ts'
 import type { PageData } from './generate.ts'
 import type { QuizFile } from './quiz/schema.ts'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { MARKER, pageIssues } from './generate.ts'
-import { FactsFile, GlossaryFile, ReferencesFile } from './ledger/schema.ts'
+import { checkLedgerRules, RULE_FILES } from './ledger/rules.ts'
+import { FactsFile, GlossaryFile, ReferencesFile, RetiredFile } from './ledger/schema.ts'
 import { DataError, decodeText, validateYaml } from './load.ts'
 import { QuizFile as QuizFileSchema } from './quiz/schema.ts'
 import { loadQuizFile, validateBank } from './quiz/validate.ts'
@@ -85,6 +87,8 @@ function collect<T>(issues: DataIssue[], fn: () => T): T | undefined {
 /** What `readSources` found: the valid entries, every issue, and what exists but is broken. */
 export interface SourcesRead {
   content: Content
+  /** `sources/retired.yaml`: ids that were split or withdrawn (empty when the file is absent). */
+  retired: RetiredEntry[]
   issues: DataIssue[]
   /** Ids of ledger entries that exist but have errors (reported); references to them are not reported again. */
   brokenFacts: Set<string>
@@ -136,7 +140,31 @@ export function readSources(root: string): SourcesRead {
     brokenFootnotes,
     usable,
   }))
-  return { content: { facts, references, glossary }, issues, brokenFacts, brokenNumbers, usable }
+
+  // Retired ids (optional file), then the ledger's own rules (lib/ledger/rules.ts).
+  // The rules span entries and files, so they run once the files themselves
+  // are sound: on a partly read ledger they would only echo the errors above.
+  let retired: RetiredEntry[] = []
+  let retiredLines: LineOf | undefined
+  if (existsSync(join(root, RULE_FILES.retired))) {
+    const text = collect(issues, () => readDataFile(root, RULE_FILES.retired))
+    if (text !== undefined) {
+      const r = validateYaml(text, RULE_FILES.retired, RetiredFile, { allowEmpty: true })
+      issues.push(...r.issues)
+      retired = r.value ?? []
+      retiredLines = r.lineOf
+    }
+  }
+  if (!issues.length) {
+    issues.push(...checkLedgerRules({
+      facts,
+      references,
+      glossary,
+      retired,
+      lines: { facts: lines.facts, references: lines.references, glossary: lines.glossary, retired: retiredLines },
+    }))
+  }
+  return { content: { facts, references, glossary }, retired, issues, brokenFacts, brokenNumbers, usable }
 }
 
 /** Read and validate `sources/`. Throws `DataError` with every issue found. */

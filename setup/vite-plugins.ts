@@ -8,7 +8,7 @@ import { kitContent } from '../lib/vite/content.ts'
 export default defineVitePluginsSetup(options => [
   kitContent({
     root: options.userRoot,
-    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content })),
+    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content, file: s.source?.filepath })),
     title: () => typeof options.data.headmatter.title === 'string' ? options.data.headmatter.title : undefined,
     entry: options.entry,
   }),

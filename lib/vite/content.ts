@@ -3,10 +3,10 @@
  * build starts, and serves them to components as two virtual modules:
  *
  * - `virtual:kit-content`: the ledger (by id), references and glossary;
- * - `virtual:kit-quizzes`: the question banks, for each ledger id the first
- *   slide that teaches it (for "review this" links), and the deck's
- *   localStorage key for saved progress. Only quiz slides and the progress
- *   badge import it, so slide 1 does not pay for the banks' code.
+ * - `virtual:kit-quizzes`: the question banks, for each question the slide
+ *   to review when it is missed (lib/review.ts) and the slide that asks it,
+ *   and the deck's id, which keys saved progress. Only quiz slides and the
+ *   progress badge import it, so slide 1 does not pay for the banks' code.
  *
  * Authoring mistakes (lib/authoring.ts):
  * - `slidev build`: the preparser has already stopped the build with
@@ -23,38 +23,27 @@ import type { Kit } from '../content.ts'
 import { resolve } from 'node:path'
 import { current, publish, report, subscribe } from '../authoring.ts'
 import { readKit, SOURCE_FILES } from '../content.ts'
-import { citedIds } from '../lint.ts'
+import { questionSlides, reviewSlides } from '../review.ts'
 
 export const CONTENT_ID = 'virtual:kit-content'
 export const QUIZZES_ID = 'virtual:kit-quizzes'
 
-/** A slide as the plugin needs it: its number and its Markdown. */
+/** A slide as the plugin needs it: its number, its Markdown and its file. */
 export interface SlideText {
   no: number
   content: string
+  file?: string
 }
 
 export interface KitContentOptions {
   /** Project root holding `sources/` and `quizzes/`. Default: `process.cwd()`. */
   root?: string
-  /** The deck's slides, for the fact → slide map. Default: none (empty map). */
+  /** The deck's slides, for the question → review slide map. Default: none (empty map). */
   slides?: () => SlideText[]
   /** The deck's title (headmatter `title`), for the progress key. Default: the root folder's name. */
   title?: () => string | undefined
   /** The deck's entry Markdown (`slides.md`): re-read when a data file changes, so generated slides follow. */
   entry?: string
-}
-
-/** First slide citing each ledger id, not counting quiz slides (they test, not teach). */
-export function teachingSlides(slides: readonly SlideText[]): Record<string, number> {
-  const map: Record<string, number> = {}
-  for (const s of slides) {
-    if (/<Quiz\b/.test(s.content))
-      continue
-    for (const id of citedIds(s.content))
-      map[id] ??= s.no
-  }
-  return map
 }
 
 /**
@@ -144,7 +133,8 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
         const { quizzes } = loadAll()
         return [
           `export const quizzes = ${JSON.stringify(Object.fromEntries(quizzes.map(q => [q.stem, q.quiz])))}`,
-          `export const teachingSlide = ${JSON.stringify(teachingSlides(opts.slides?.() ?? []))}`,
+          `export const reviewSlide = ${JSON.stringify(reviewSlides(opts.slides?.() ?? [], quizzes.map(q => q.quiz)))}`,
+          `export const questionSlide = ${JSON.stringify(questionSlides(opts.slides?.() ?? [], Object.fromEntries(quizzes.map(q => [q.stem, q.quiz]))))}`,
           `export const deck = ${JSON.stringify({ id: deckId(opts.title?.(), root.split(/[/\\]/).pop() ?? '') })}`,
         ].join('\n')
       }
