@@ -50,8 +50,9 @@ test.beforeAll(async () => {
   const expl = text.indexOf('    explanation: >-\n      ', second) + '    explanation: >-\n      '.length
   const option = text.indexOf('      - text: ', text.indexOf('correct: true', second)) + '      - text: '.length
   write(root, q03, `${text.slice(0, expl)}${PAYLOAD} ${text.slice(expl, option)}${PAYLOAD} ${text.slice(option)}`)
-  write(root, 'sources/references.yaml', read(root, 'sources/references.yaml').replace(/^(\s*title: )("?)/gm, `$1$2${PAYLOAD} `))
-  write(root, 'sources/glossary.yaml', read(root, 'sources/glossary.yaml').replace(/^( {2}definition: )/gm, `$1${PAYLOAD} `))
+  write(root, 'sources/references.yaml', read(root, 'sources/references.yaml').replace(/^(\s*title: )("?)(?=[^>|])/gm, `$1$2${PAYLOAD} `))
+  // Inside the quotes of a quoted value; a plain value gets it in front (block scalars are left alone).
+  write(root, 'sources/glossary.yaml', read(root, 'sources/glossary.yaml').replace(/^( {2}definition: )("?)(?=[^>|])/gm, `$1$2${PAYLOAD} `))
   edit(root, 'sources/facts.yaml', /\n {2}claim: "/, `\n  claim: "${PAYLOAD} `)
 
   const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/@slidev/cli/bin/slidev.mjs'), 'build', '--base', './'], { cwd: root, encoding: 'utf8', timeout: 280_000 })
