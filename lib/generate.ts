@@ -13,6 +13,7 @@
  * Pure: data in, Markdown lines out.
  */
 import type { QuizFile } from './quiz/schema.ts'
+import { TYPE_LABEL } from './answer-key.ts'
 import { GLOSSARY_PER_PAGE, pageCount, SOURCES_PER_PAGE } from './paginate.ts'
 import { questionMinutes } from './plan.ts'
 
@@ -64,16 +65,6 @@ export function keyPages(lengths: readonly number[]): [number, number][] {
   if (lengths.length)
     out.push([start + 1, lengths.length])
   return out
-}
-
-const TYPE_LABEL: Record<string, string> = {
-  single: 'choose one',
-  multiple: 'choose all that apply',
-  truefalse: 'true or false',
-  numeric: 'give a figure',
-  ordering: 'put in order',
-  matching: 'match',
-  classify: 'documented fact or interpretation?',
 }
 
 function slides(parts: string[][]): string[] {
