@@ -8,7 +8,7 @@ import { printedQuestion } from '../../lib/pdf/questions.ts'
 import { printed } from '../../lib/pdf/pages.ts'
 import { plainNotes } from '../../lib/pdf/outline.ts'
 import { fold, readDeck } from './deck.ts'
-import { fonts, imagesOn, inkBelow, outline, pageCount, pageText } from './pdf.ts'
+import { fonts, imagesOn, inkBelow, outline, pageCount, pageText, pageTexts } from './pdf.ts'
 
 const DECK = 'exports/repatriation-leverage.pdf'
 const STUDENT = 'exports/repatriation-leverage-student.pdf'
@@ -32,8 +32,12 @@ const ANSWER_MARKS = /✔|➜|\bAnswer: |\bSolution: |Answer \(q|\(right\)/
 /** Text as the PDFs print it: the font has no arrow, so `→` prints as `->`. */
 const printedText = (t: string) => fold(t.replace(/→/g, '->'))
 
-/** Every page's text, folded. */
-const pagesOf = (pdf: string) => Array.from({ length: pageCount(pdf) }, (_, i) => fold(pageText(pdf, i + 1)))
+/** Every page's text, folded; as many pages as the PDF has. */
+function pagesOf(pdf: string): string[] {
+  const texts = pageTexts(pdf).map(fold)
+  expect(texts, `${pdf}: one text per page`).toHaveLength(pageCount(pdf))
+  return texts
+}
 
 const question = /\bq\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\b/g
 
