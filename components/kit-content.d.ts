@@ -11,6 +11,8 @@ declare module 'virtual:kit-quizzes' {
 
   /** Question banks by file stem, e.g. `03-repatriation`. */
   export const quizzes: Record<string, QuizFile>
-  /** For each ledger id, the first slide that teaches it. */
-  export const teachingSlide: Record<string, number>
+  /** For each question id, the teaching slide to review when it is missed (lib/review.ts). */
+  export const reviewSlide: Record<string, number>
+  /** For each question id, the slide that asks it. */
+  export const questionSlide: Record<string, number>
 }

@@ -15,7 +15,7 @@ export interface Citation {
   ariaLabel: string
   /** The fact's claim in our words. */
   claim: string
-  /** e.g. "Reported by Reuters", "Author's interpretation". */
+  /** e.g. "Reported by Reuters", "Interpretation". */
   status: string
   /** One line per supporting reference, e.g. "[7] Reuters, 2015-09-11: …". */
   sources: string[]
@@ -25,8 +25,11 @@ export function statusText(f: Pick<Fact, 'status' | 'outlet'>): string {
   return f.status === 'reported' && f.outlet ? `Reported by ${f.outlet}` : STATUS_LABEL[f.status]
 }
 
+/** Prefix of a reference of kind `context`: background from outside the article. */
+export const OUTSIDE = 'Outside the article'
+
 export function describeReference(r: Reference): string {
-  const head = r.footnote ? `[${r.footnote}] ` : ''
+  const head = r.footnote ? `[${r.footnote}] ` : r.id.startsWith('ctx-') ? `${OUTSIDE}: ` : ''
   if (r.availability === 'missing')
     return `${head}Footnote text ${NOT_GIVEN}`
   const by = [r.publisher, r.date].filter(Boolean).join(', ')

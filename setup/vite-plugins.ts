@@ -11,7 +11,7 @@ import { kitPlan } from '../lib/vite/plan.ts'
 export default defineVitePluginsSetup(options => [
   kitContent({
     root: options.userRoot,
-    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content })),
+    slides: () => options.data.slides.map((s, i) => ({ no: i + 1, content: s.source?.content ?? s.content, file: s.source?.filepath })),
   }),
   kitPlan({
     root: options.userRoot,

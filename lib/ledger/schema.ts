@@ -6,9 +6,9 @@
  * turns a schema failure into a `file:line field` message.
  */
 import { z } from 'zod'
-import { SECTIONS, STATUS_LABEL, STATUSES } from './labels.ts'
+import { SECTION_PARAGRAPHS, SECTIONS, STATUS_LABEL, STATUSES } from './labels.ts'
 
-export { SECTIONS, STATUS_LABEL, STATUSES }
+export { SECTION_PARAGRAPHS, SECTIONS, STATUS_LABEL, STATUSES }
 
 /** Stable identifiers: lower-case words joined by hyphens, e.g. `us-removal-inventory-2021`. */
 export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens')
@@ -16,9 +16,14 @@ export const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-
 /**
  * How well a statement is supported, in the words of the brief:
  * - `documented`: a documented figure, date, name or event (official records, FOI documents, public statements of fact).
- * - `reported`: reported by a named outlet (Reuters, ProPublica, The Globe and Mail …); `outlet` is required.
- * - `quotation`: an attributed quotation; `value.kind` must be `quotation`.
- * - `interpretation`: the author's (Safeguard Defenders') own reading, assessment or advocacy.
+ * - `reported`: reported by a named outlet (Reuters, ProPublica, The Globe and Mail …); `outlet` is required
+ *   and must be a publisher in the references.
+ * - `quotation`: words of a named person or a named document; `value.kind` must be `quotation`.
+ * - `interpretation`: the author's (Safeguard Defenders') own reading, assessment or advocacy, or an
+ *   unnamed person's assessment that the author adopts.
+ *
+ * The rules that need more than one entry (a named speaker, a known outlet)
+ * are in `rules.ts`; `npm run check` applies them.
  */
 export const Status = z.enum(STATUSES)
 export type Status = z.infer<typeof Status>
@@ -64,6 +69,9 @@ export const Value = z.discriminatedUnion('kind', [
 ])
 export type Value = z.infer<typeof Value>
 
+/** The id of a reference of kind `context`: background from outside the article, e.g. `ctx-schengen`. */
+export const ContextId = z.string().regex(/^ctx-[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be the id of a `kind: context` reference, `ctx-…`')
+
 /** Where in the article a fact comes from. */
 export const SourceRef = z.object({
   /** Section of the article; see `SECTIONS`. */
@@ -96,10 +104,16 @@ export const Fact = z.object({
   /** When the figure was true, e.g. `2021`, `Christmas 2021`. */
   as_of: z.string().optional(),
   status: Status,
-  /** The outlet that reported it, required when `status: reported`. */
+  /** The outlet that reported it, required when `status: reported`; a publisher in references.yaml. */
   outlet: z.string().optional(),
-  /** Who is speaking, required when `status: quotation` (mirrors `value.speaker`). */
+  /** Where in the article it comes from. */
   source: SourceRef,
+  /**
+   * Background from outside the article that the entry also relies on (for
+   * example the correct name of a body the article misspells): ids of
+   * `kind: context` references. Default: none.
+   */
+  context: z.array(ContextId).min(1).optional(),
   /** Free note for teachers: caveats, why the status was chosen. */
   note: z.string().optional(),
 }).strict().superRefine((f, ctx) => {
@@ -116,9 +130,28 @@ export type Fact = z.infer<typeof Fact>
 
 export const FactsFile = z.array(Fact)
 
+/**
+ * What a reference is:
+ * - `article`: the article itself;
+ * - `footnote`: one of its footnotes, `fn1` … `fn18`;
+ * - `context`: background from outside the article, `ctx-…`, cited only by a
+ *   speaker-notes block headed "Outside the article", a glossary entry or a
+ *   ledger entry's `context`.
+ * Default: read from the id.
+ */
+export const ReferenceKind = z.enum(['article', 'footnote', 'context'])
+export type ReferenceKind = z.infer<typeof ReferenceKind>
+
+/** The kind an id implies: `article`, `fnN` → footnote, `ctx-…` → context. */
+export function kindOfId(id: string): ReferenceKind {
+  return id === 'article' ? 'article' : id.startsWith('ctx-') ? 'context' : 'footnote'
+}
+
 export const Reference = z.object({
-  /** `article` for the article itself, else `fn1` … `fn18`. */
-  id: z.string().regex(/^(article|fn([1-9]|1[0-8]))$/, 'must be `article` or `fn1` … `fn18`'),
+  /** `article` for the article itself, `fn1` … `fn18` for its footnotes, `ctx-…` for outside background. */
+  id: z.string().regex(/^(article|fn([1-9]|1[0-8])|ctx-[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'must be `article`, `fn1` … `fn18`, or `ctx-…`'),
+  /** `article`, `footnote` or `context`. Default: read from the id. */
+  kind: ReferenceKind.optional(),
   /** Footnote number, absent for the article. */
   footnote: z.number().int().min(1).max(18).optional(),
   /** Title of the cited work, or a description when it has none. */
@@ -138,6 +171,16 @@ export const Reference = z.object({
 }).strict().superRefine((r, ctx) => {
   if (r.availability === 'public' && !r.url)
     ctx.addIssue({ code: 'custom', path: ['url'], message: 'a public reference needs a `url`' })
+  if (r.kind !== undefined && r.kind !== kindOfId(r.id))
+    ctx.addIssue({ code: 'custom', path: ['kind'], message: `\`${r.id}\` is a ${kindOfId(r.id)} reference, not \`${r.kind}\`` })
+  if (kindOfId(r.id) === 'context') {
+    if (!r.publisher)
+      ctx.addIssue({ code: 'custom', path: ['publisher'], message: 'a `context` reference must name its `publisher`' })
+    if (r.availability !== 'public')
+      ctx.addIssue({ code: 'custom', path: ['availability'], message: 'a `context` reference must be public, with a `url`' })
+    if (r.footnote !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['footnote'], message: 'a `context` reference is not a footnote of the article' })
+  }
 })
 export type Reference = z.infer<typeof Reference>
 export const ReferencesFile = z.array(Reference)
@@ -151,6 +194,28 @@ export const GlossaryEntry = z.object({
   definition: z.string().min(10),
   /** Ledger ids that illustrate the term. */
   facts: z.array(Id).default([]),
+  /**
+   * `kind: context` references for a definition or expansion that goes beyond
+   * the article; the definition then says so ("Outside the article: …").
+   * Default: none.
+   */
+  context: z.array(ContextId).min(1).optional(),
 }).strict()
 export type GlossaryEntry = z.infer<typeof GlossaryEntry>
 export const GlossaryFile = z.array(GlossaryEntry)
+
+/**
+ * `sources/retired.yaml`: ledger ids that were split or withdrawn. A retired
+ * id is never used again, so a slide, a question or a teacher's own notes
+ * that still cite it fail loudly instead of pointing at a different fact.
+ */
+export const RetiredEntry = z.object({
+  /** The retired ledger id. */
+  id: Id,
+  /** The ids that replace it, if any. */
+  replaced_by: z.array(Id).default([]),
+  /** Why it was retired, in one sentence. */
+  reason: z.string().trim().min(10),
+}).strict()
+export type RetiredEntry = z.infer<typeof RetiredEntry>
+export const RetiredFile = z.array(RetiredEntry)

@@ -15,8 +15,15 @@ export function categoriesOf(scheme: 'binary' | 'status'): readonly Category[] {
   return scheme === 'binary' ? BINARY_CATEGORIES : STATUSES
 }
 
-/** Human labels of the binary categories (the status labels are `STATUS_LABEL`). */
+/**
+ * Human labels of the binary categories (the status labels are `STATUS_LABEL`).
+ * "On the record" gathers what the article documents, what a named outlet
+ * reported and what a named person or document said; "Interpretation" is a
+ * reading, assessment or prediction, the author's or an unnamed source's.
+ * A quoted opinion of a named speaker is on the record as a quotation: the
+ * label says what the record holds, not that the opinion is true.
+ */
 export const BINARY_LABEL: Record<BinaryCategory, string> = {
-  fact: 'Fact (documented, reported or quoted)',
-  interpretation: "Author's interpretation",
+  fact: 'On the record',
+  interpretation: 'Interpretation',
 }

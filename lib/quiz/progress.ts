@@ -211,7 +211,13 @@ export interface ModuleSummary {
   correct: number
   /** Questions in the module. */
   total: number
-  /** Credit earned over all questions of the module, 0–1 (unanswered questions count 0). */
+  /** Questions not yet checked: `total − answered`. */
+  unanswered: number
+  /**
+   * Credit earned over the questions checked, 0–1; 0 when none is. A
+   * question not yet tried says nothing about what the learner knows, so it
+   * is shown apart (`unanswered`), not counted as wrong.
+   */
   score: number
   /** `score` as a whole percentage, for `feedbackFor`. */
   percent: number
@@ -235,12 +241,13 @@ function summariseQuestions(module: number, questions: readonly Question[], prog
     const a = progress.answers[q.id]
     return a && a.checked && a.hash === questionHash(q) ? [a] : []
   })
-  const score = questions.length ? checked.reduce((sum, a) => sum + a.score, 0) / questions.length : 0
+  const score = checked.length ? checked.reduce((sum, a) => sum + a.score, 0) / checked.length : 0
   return {
     module,
     answered: checked.length,
     correct: checked.filter(a => a.correct).length,
     total: questions.length,
+    unanswered: questions.length - checked.length,
     score,
     percent: Math.round(score * 100),
   }

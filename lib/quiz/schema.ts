@@ -22,6 +22,22 @@ const Text = z.string().trim().min(1, 'must not be empty')
  */
 const Why = z.string().trim().min(1, 'explain the misconception this wrong answer targets')
 
+/**
+ * The ledger facts the figures of a text restate: each key is a figure as the
+ * text writes it (`early 2014`, `"39,000"`, `eight`), each value the ledger id
+ * (or ids) it restates. Every figure written with digits must sit inside a key.
+ * The check derives from the ledger whether the text is right: every restated
+ * value matches → true; any differs → false. See `lib/quiz/figures.ts`.
+ */
+const Restates = z.record(z.string().trim().min(1), z.union([Id, z.array(Id).min(1)]))
+
+/**
+ * `judged: true` marks an answer that the ledger cannot decide by its figures
+ * (a judgement by the question's author), so a reviewer can list them all
+ * with `grep -n "judged: true" quizzes/`. Default: false.
+ */
+const Judged = z.boolean().optional()
+
 /** Fields shared by every question type. */
 const base = {
   /** Stable id, lower-case words joined by hyphens, e.g. `q03-travel-documents`. Unique across the bank; saved progress is keyed by it. */
@@ -50,6 +66,10 @@ export const Option = z.object({
   fact: Id.optional(),
   /** Required on every wrong option (checked by the validator): the misconception it targets. Default: none. */
   why: Why.optional(),
+  /** The facts its figures restate, when they are not all `fact`'s. Default: `fact`. */
+  restates: Restates.optional(),
+  /** Its correctness is a judgement the ledger cannot decide. Default: false. */
+  judged: Judged,
 }).strict().refine(o => o.text !== undefined || o.fact !== undefined, {
   message: 'give `text`, or a `fact` whose value is shown',
   path: ['text'],
@@ -78,10 +98,14 @@ export type MultipleQuestion = z.infer<typeof MultipleQuestion>
 export const TrueFalseQuestion = z.object({
   type: z.literal('truefalse'),
   ...base,
-  /** Whether the stem is true. */
+  /** Whether the stem is true. Checked against the ledger through `restates`, unless `judged`. */
   answer: z.boolean(),
   /** The misconception behind the wrong answer. Required. */
   why: Why,
+  /** The facts the stem's figures restate. With one cited fact, that fact. */
+  restates: Restates.optional(),
+  /** The answer is a judgement the ledger cannot decide. Default: false. */
+  judged: Judged,
 }).strict()
 export type TrueFalseQuestion = z.infer<typeof TrueFalseQuestion>
 
@@ -131,6 +155,8 @@ export const OrderItem = z.object({
   text: Text,
   /** Ledger id of a dated fact (kind `year`, `period` or `date`); its date decides the order. Must be listed in `facts`. */
   fact: Id,
+  /** The facts its figures restate, when they are not `fact`. Default: `fact`. */
+  restates: Restates.optional(),
 }).strict()
 export type OrderItem = z.infer<typeof OrderItem>
 
@@ -153,6 +179,8 @@ export const Pair = z.object({
   fact: Id.optional(),
   /** Shown when this left is matched wrongly. Required. */
   why: Why,
+  /** The facts its figures restate, when they are not `fact`. Default: `fact`. */
+  restates: Restates.optional(),
 }).strict()
 export type Pair = z.infer<typeof Pair>
 
@@ -181,6 +209,8 @@ export const Statement = z.object({
   fact: Id,
   /** Shown when this statement is classified wrongly. Required. */
   why: Why,
+  /** The facts its figures restate, when they are not `fact`. Default: `fact`. */
+  restates: Restates.optional(),
 }).strict()
 export type Statement = z.infer<typeof Statement>
 

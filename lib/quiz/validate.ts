@@ -10,11 +10,11 @@ import type { Fact } from '../ledger/schema.ts'
 import { formatNumber, formatValue, numbersOf } from '../format.ts'
 import { DataError, loadYaml, parseYaml } from '../load.ts'
 import type { DataIssue } from '../load.ts'
-import { acceptedInterval, isNumericValue, itemKeys, numericTruth, within } from './derive.ts'
-import type { Ledger } from './derive.ts'
+import { acceptedInterval, isNumericValue, itemKeys, numericTruth, restatedTruth, within } from './derive.ts'
+import type { Ledger, RestatesMap } from './derive.ts'
 import { QuizFile } from './schema.ts'
-import type { ClassifyQuestion, MatchingQuestion, NumericQuestion, Option, OrderingQuestion, Question } from './schema.ts'
-import { containsNormalised, extractNumbers, normalise } from './text.ts'
+import type { ClassifyQuestion, MatchingQuestion, NumericQuestion, Option, OrderingQuestion, Question, TrueFalseQuestion } from './schema.ts'
+import { containsNormalised, normalise } from './text.ts'
 
 /** A path into the quiz data, e.g. `['questions', 2, 'options', 1, 'why']`. */
 export type Path = readonly (string | number)[]
@@ -106,16 +106,17 @@ function checkQuestion(q: Question, ledger: Ledger, report: Report): void {
     case 'multiple':
       return checkOptions(q.type, q.options, q, ledger, report)
     case 'truefalse':
-      if (q.answer)
-        checkNumbersCited(q.stem, q, ledger, ['stem'], 'the statement marked true', report)
-      return
+      return checkTrueFalse(q, ledger, report)
     case 'numeric':
       return checkNumeric(q, ledger, report)
     case 'ordering':
+      checkPartFigures(q, 'items', q.items.map(i => ({ texts: { text: i.text }, fact: i.fact, restates: i.restates })), ledger, report)
       return checkOrdering(q, ledger, report)
     case 'matching':
+      checkPartFigures(q, 'pairs', q.pairs.map(p => ({ texts: { left: p.left, right: p.right }, fact: p.fact, restates: p.restates })), ledger, report)
       return checkMatching(q, report)
     case 'classify':
+      checkPartFigures(q, 'statements', q.statements.map(s => ({ texts: { text: s.text }, fact: s.fact, restates: s.restates })), ledger, report)
       return checkClassify(q, report)
   }
 }
@@ -150,6 +151,30 @@ function checkCitations(q: Question, ledger: Ledger, report: Report): void {
     else if (!q.facts.includes(fact))
       report(at, `fact \`${fact}\` is not listed in the question's \`facts\``)
   }
+  for (const { at, restates } of partRestates(q)) {
+    for (const [key, value] of Object.entries(restates)) {
+      for (const id of typeof value === 'string' ? [value] : value) {
+        if (!ledger.has(id))
+          report([...at, key], `unknown ledger fact \`${id}\``)
+        else if (!q.facts.includes(id))
+          report([...at, key], `fact \`${id}\` is not listed in the question's \`facts\``)
+      }
+    }
+  }
+}
+
+/** The `restates` maps of a question and its parts, with their paths. */
+function partRestates(q: Question): { at: Path, restates: RestatesMap }[] {
+  const list = (key: string, parts: readonly { restates?: RestatesMap }[]) =>
+    parts.flatMap((p, k) => p.restates ? [{ at: [key, k, 'restates'], restates: p.restates }] : [])
+  switch (q.type) {
+    case 'single': case 'multiple': return list('options', q.options)
+    case 'truefalse': return q.restates ? [{ at: ['restates'], restates: q.restates }] : []
+    case 'ordering': return list('items', q.items)
+    case 'matching': return list('pairs', q.pairs)
+    case 'classify': return list('statements', q.statements)
+    case 'numeric': return []
+  }
 }
 
 /** The cited facts that exist. */
@@ -157,32 +182,77 @@ function citedFacts(q: Question, ledger: Ledger): Fact[] {
   return q.facts.flatMap(id => ledger.get(id) ?? [])
 }
 
+/** The fact a figure falls back to when `restates` does not name one: the part's own, else the question's only cited fact. */
+function fallbackFacts(own: string | undefined, q: Question): string[] {
+  if (own !== undefined)
+    return [own]
+  return q.facts.length === 1 ? [q.facts[0]] : []
+}
+
 /**
- * Numbers the cited facts stand for: `numbersOf` of each value, plus figures
- * written inside a name, text or quotation value and in `as_of`.
+ * Report what keeps a text's figures from being checked: a figure no fact is
+ * named for, a `restates` key missing from the text. `where` names the text
+ * and the field a teacher adds the fact to.
  */
-function citedNumbers(q: Question, ledger: Ledger): Set<number> {
-  const nums = new Set<number>()
-  for (const f of citedFacts(q, ledger)) {
-    numbersOf(f.value).forEach(n => nums.add(n))
-    extractNumbers(formatValue(f.value)).forEach(n => nums.add(n))
-    if (f.as_of)
-      extractNumbers(f.as_of).forEach(n => nums.add(n))
-  }
-  return nums
+function reportRestating(r: ReturnType<typeof restatedTruth>, at: Path, restatesAt: Path, how: string, report: Report): void {
+  for (const figure of r.unrestated)
+    report(at, `the figure “${figure}” names no fact it restates: ${how}`)
+  for (const { key, why } of r.badKeys)
+    report([...restatesAt, key], `the \`restates\` key “${key}” ${why}`)
 }
 
-/** Every figure in `text` must be one of the cited facts' numbers. */
-function checkNumbersCited(text: string, q: Question, ledger: Ledger, at: Path, what: string, report: Report): void {
-  const allowed = citedNumbers(q, ledger)
-  const stray = extractNumbers(text).filter(n => !allowed.has(n))
-  if (stray.length)
-    report(at, `correct answer disagrees with ledger: ${what} has ${stray.map(figure).join(', ')}, which no cited fact holds`)
+// ─── truefalse ───────────────────────────────────────────────────────────────
+
+/**
+ * The key of a true/false question comes from the ledger wherever its figures
+ * can decide it: every restated value matches → true, any differs → false.
+ * `judged: true` marks the rest, and lets a statement whose figures are right
+ * be false for another reason; it never lets a wrong figure pass as true.
+ */
+function checkTrueFalse(q: TrueFalseQuestion, ledger: Ledger, report: Report): void {
+  const r = restatedTruth(q.stem, q.restates, fallbackFacts(undefined, q), ledger)
+  reportRestating(r, ['stem'], ['restates'], 'add it to `restates` (figure: ledger id)', report)
+  if (r.unrestated.length || r.badKeys.length)
+    return
+  const t = r.truth
+  if (t.kind === 'false' && q.answer)
+    report(['answer'], `correct answer disagrees with ledger: the key says true, but ${t.why}, so the statement is false`)
+  else if (t.kind === 'true' && !q.answer && !q.judged)
+    report(['answer'], 'correct answer disagrees with ledger: the key says false, but every figure the stem restates matches the ledger; if the statement is false for another reason, mark it `judged: true`')
+  else if (t.kind === 'undecided' && !q.judged)
+    report(['answer'], `the ledger cannot decide this answer (${t.why}): restate a figure in \`restates\`, or mark the answer \`judged: true\``)
 }
 
-/** A figure as written: years plain (2014), other numbers grouped (41,000). */
-function figure(n: number): string {
-  return Number.isInteger(n) && n >= 1900 && n <= 2100 ? String(n) : formatNumber(n)
+// ─── part figures: ordering items, matching pairs, classify statements ─────
+
+interface FigurePart {
+  /** The learner-facing texts of the part, by field. */
+  texts: Record<string, string>
+  fact?: string
+  restates?: RestatesMap
+}
+
+/**
+ * A part is written as true, so every figure it holds must agree with the
+ * ledger. A pair's left and right are read together, so a `restates` key may
+ * sit on either side.
+ */
+function checkPartFigures(q: Question, key: 'items' | 'pairs' | 'statements', parts: readonly FigurePart[], ledger: Ledger, report: Report): void {
+  parts.forEach((p, k) => {
+    const fields = Object.entries(p.texts)
+    const joined = fields.map(([, t]) => t).join('\n')
+    const fieldOf = (needle: string) => fields.find(([, t]) => t.toLowerCase().includes(needle.toLowerCase()))?.[0] ?? fields[0][0]
+    const r = restatedTruth(joined, p.restates, fallbackFacts(p.fact, q), ledger)
+    for (const figure of r.unrestated)
+      report([key, k, fieldOf(figure)], `the figure “${figure}” names no fact it restates: add it to the part's \`restates\``)
+    for (const { key: bad, why } of r.badKeys)
+      report([key, k, 'restates', bad], `the \`restates\` key “${bad}” ${why}`)
+    const t = r.truth
+    if (t.kind === 'false')
+      report([key, k, fieldOf(t.why.match(/^“([^”]*)”/)?.[1] ?? '')], `disagrees with ledger: ${t.why}`)
+    else if (t.kind === 'undecided' && r.restatedIds.length > 0)
+      report([key, k, fieldOf(t.why.match(/^“([^”]*)”/)?.[1] ?? '')], `the ledger cannot confirm this figure (${t.why}): restate a more precise fact in \`restates\``)
+  })
 }
 
 // ─── single / multiple ───────────────────────────────────────────────────────
@@ -207,16 +277,29 @@ function checkOptions(type: 'single' | 'multiple', options: readonly Option[], q
     if (o.correct)
       checkCorrectOption(o, at, q, ledger, report)
     else
-      checkWrongOption(o, at, answerFacts, report)
+      checkWrongOption(o, at, q, answerFacts, ledger, report)
   })
 }
 
+/**
+ * A correct option cites the fact that makes it correct (`fact`, or the
+ * facts its figures restate), or says that its correctness is `judged`.
+ * Its figures must agree with the ledger.
+ */
 function checkCorrectOption(o: Option, at: Path, q: Question, ledger: Ledger, report: Report): void {
   if (o.text === undefined)
     return // shown as the fact's own value
-  checkNumbersCited(o.text, q, ledger, [...at, 'text'], 'the correct option', report)
+  const r = restatedTruth(o.text, o.restates, fallbackFacts(o.fact, q), ledger)
+  reportRestating(r, [...at, 'text'], [...at, 'restates'], 'give the option a `fact`, or `restates` (figure: ledger id)', report)
+  if (o.fact === undefined && o.restates === undefined && !o.judged)
+    report([...at, 'fact'], 'a correct option must cite the fact that makes it correct: give it `fact: <ledger id>`, or mark it `judged: true` if no ledger entry decides it')
+  if (r.truth.kind === 'false')
+    report([...at, 'text'], `correct answer disagrees with ledger: ${r.truth.why}`)
+  else if (r.truth.kind === 'undecided' && r.restatedIds.length > 0 && !o.judged)
+    report([...at, 'text'], `the ledger cannot confirm this correct option (${r.truth.why}): restate a more precise fact, or mark it \`judged: true\``)
+  // An option that is itself a name (six words or fewer) must show the name its fact holds.
   const fact = o.fact === undefined ? undefined : ledger.get(o.fact)
-  if (fact && !shows(o.text, fact))
+  if (fact && fact.value.kind === 'name' && o.text.trim().split(/\s+/).length <= 6 && !shows(o.text, fact))
     report([...at, 'text'], `correct answer disagrees with ledger: the text does not contain \`${formatValue(fact.value)}\`, the value of \`${fact.id}\` (or omit \`text\` to show it)`)
 }
 
@@ -227,22 +310,26 @@ function shows(text: string, fact: Fact): boolean {
     || (v.kind === 'number' && v.qualifier !== undefined && containsNormalised(text, formatNumber(v.value)))
 }
 
-function checkWrongOption(o: Option, at: Path, answerFacts: readonly Fact[], report: Report): void {
+/**
+ * A wrong option needs its `why`, must not repeat the correct value, and its
+ * figures must not all agree with the facts they restate (unless `judged`:
+ * wrong for a reason the figures do not show).
+ */
+function checkWrongOption(o: Option, at: Path, q: Question, answerFacts: readonly Fact[], ledger: Ledger, report: Report): void {
   if (!o.why)
     report([...at, 'why'], 'a wrong option needs `why`: the misconception it targets')
   if (o.text === undefined)
     return
   for (const fact of answerFacts) {
-    const nums = numbersOf(fact.value)
-    if (normalise(o.text) === normalise(formatValue(fact.value)) || (nums.length > 0 && sameNumbers(extractNumbers(o.text), nums)))
-      report([...at, 'text'], `a wrong option equals the true value of \`${fact.id}\` (${formatValue(fact.value)})`)
+    if (normalise(o.text) === normalise(formatValue(fact.value)))
+      return report([...at, 'text'], `a wrong option equals the true value of \`${fact.id}\` (${formatValue(fact.value)})`)
   }
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  const sa = new Set(a)
-  const sb = new Set(b)
-  return sa.size === sb.size && [...sa].every(n => sb.has(n))
+  const r = restatedTruth(o.text, o.restates, fallbackFacts(o.fact, q), ledger)
+  reportRestating(r, [...at, 'text'], [...at, 'restates'], 'give the option a `fact`, or `restates` (figure: ledger id)', report)
+  if (r.truth.kind === 'true' && !o.judged) {
+    const ids = r.restatedIds.map(id => `\`${id}\` (${formatValue(ledger.get(id)!.value)})`).join(', ')
+    report([...at, 'text'], `a wrong option equals the true value of ${ids}: every figure it restates matches the ledger; if it is wrong for another reason, mark it \`judged: true\``)
+  }
 }
 
 // ─── numeric ─────────────────────────────────────────────────────────────────

@@ -3,8 +3,8 @@
  * build starts, and serves them to components as two virtual modules:
  *
  * - `virtual:kit-content`: the ledger (by id), references and glossary;
- * - `virtual:kit-quizzes`: the question banks and, for each ledger id, the
- *   first slide that teaches it (for "review this" links). Only quiz slides
+ * - `virtual:kit-quizzes`: the question banks and, for each question, the
+ *   slide to review when it is missed (lib/review.ts). Only quiz slides
  *   import it, so slide 1 does not pay for it.
  *
  * A malformed file stops `npm run dev` and `npm run build` with
@@ -14,35 +14,24 @@
 import type { Plugin } from 'vite'
 import { resolve } from 'node:path'
 import { loadQuizzes, loadSources, SOURCE_FILES } from '../content.ts'
-import { citedIds } from '../lint.ts'
 import { DataError } from '../load.ts'
+import { questionSlides, reviewSlides } from '../review.ts'
 
 export const CONTENT_ID = 'virtual:kit-content'
 export const QUIZZES_ID = 'virtual:kit-quizzes'
 
-/** A slide as the plugin needs it: its number and its Markdown. */
+/** A slide as the plugin needs it: its number, its Markdown and its file. */
 export interface SlideText {
   no: number
   content: string
+  file?: string
 }
 
 export interface KitContentOptions {
   /** Project root holding `sources/` and `quizzes/`. Default: `process.cwd()`. */
   root?: string
-  /** The deck's slides, for the fact → slide map. Default: none (empty map). */
+  /** The deck's slides, for the question → review slide map. Default: none (empty map). */
   slides?: () => SlideText[]
-}
-
-/** First slide citing each ledger id, not counting quiz slides (they test, not teach). */
-export function teachingSlides(slides: readonly SlideText[]): Record<string, number> {
-  const map: Record<string, number> = {}
-  for (const s of slides) {
-    if (/<Quiz\b/.test(s.content))
-      continue
-    for (const id of citedIds(s.content))
-      map[id] ??= s.no
-  }
-  return map
 }
 
 export function kitContent(opts: KitContentOptions = {}): Plugin {
@@ -100,7 +89,8 @@ export function kitContent(opts: KitContentOptions = {}): Plugin {
         const { quizzes } = loadAll()
         return [
           `export const quizzes = ${JSON.stringify(Object.fromEntries(quizzes.map(q => [q.stem, q.quiz])))}`,
-          `export const teachingSlide = ${JSON.stringify(teachingSlides(opts.slides?.() ?? []))}`,
+          `export const reviewSlide = ${JSON.stringify(reviewSlides(opts.slides?.() ?? [], quizzes.map(q => q.quiz)))}`,
+          `export const questionSlide = ${JSON.stringify(questionSlides(opts.slides?.() ?? [], Object.fromEntries(quizzes.map(q => [q.stem, q.quiz]))))}`,
         ].join('\n')
       }
       return undefined

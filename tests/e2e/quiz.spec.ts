@@ -194,21 +194,7 @@ test.describe('quizzes', () => {
     await expect(quiz.locator('.kit-verdict')).toHaveText(/Correct/)
   })
 
-  test('the presenter\'s click reveals the answer in the audience window', async ({ context }) => {
-    const { no } = byType.get('single')!
-    const audience = await context.newPage()
-    const presenter = await context.newPage()
-    await audience.goto(`#/${no}`)
-    await presenter.goto(`#/presenter/${no}`)
-    const seen = audience.locator(`.slidev-page-${no} .kit-quiz`)
-    await expect(seen).toHaveAttribute('data-phase', 'answering')
-    // The presenter's notes carry the answer from the start.
-    await expect(presenter.locator('.slidev-note')).toContainText('Answer')
-    await presenter.keyboard.press('ArrowRight')
-    await expect(seen).toHaveAttribute('data-phase', 'solution')
-    await expect(seen.locator('.kit-right')).toHaveCount(1)
-    await expect(audience).toHaveURL(new RegExp(`#/${no}\\?clicks=1$`))
-  })
+  // The presenter's click in class, and → in self-study: tests/e2e/self-study.spec.ts.
 
   test('a quiz slide has no WCAG 2.2 AA violation in any state', async ({ page }) => {
     const { no, q } = byType.get('single')!

@@ -11,7 +11,7 @@ const src = (paragraph: number, footnotes: number[] = []) => ({ section: 'united
 const facts: Fact[] = [
   { id: 'removals', claim: 'People awaiting removal.', status: 'documented', value: { kind: 'number', value: 39000 }, unit: 'people', source: src(8) },
   { id: 'reuters-figure', claim: 'Reuters figure.', status: 'reported', outlet: 'Reuters', value: { kind: 'number', value: 900 }, unit: 'people', source: src(9, [7]) },
-  { id: 'official-quote', claim: 'An official said so.', status: 'quotation', value: { kind: 'quotation', text: 'They do not want these people back.', speaker: 'a US official' }, source: src(10, [7]) },
+  { id: 'official-quote', claim: 'An unnamed official said so.', status: 'interpretation', value: { kind: 'quotation', text: 'They do not want these people back.', speaker: 'a US official' }, source: src(10, [7]) },
   { id: 'thesis', claim: 'The author argues it.', status: 'interpretation', value: { kind: 'text', value: 'leverage' }, source: src(11) },
 ] as unknown as Fact[]
 const references: Reference[] = [
@@ -147,11 +147,11 @@ describe('plain deck text', () => {
     expect(plainSlide('Said<Cite id="reuters-figure" />.', data)).toBe('Said [7].')
   })
   it('turns <Status> into short text', () => {
-    expect(plainSlide('- A claim <Status id="thesis" />', data)).toBe('- A claim *(Author\'s interpretation)*')
+    expect(plainSlide('- A claim <Status id="thesis" />', data)).toBe('- A claim *(Interpretation)*')
     expect(plainSlide('<Status id="reuters-figure" />', data)).toBe('*(Reported by Reuters)*')
   })
   it('turns a <Quote> alone on its line into a blockquote', () => {
-    expect(plainSlide('<Quote id="official-quote" />', data)).toBe('> “They do not want these people back.”\n>\n> — a US official [7] *(Attributed quotation)*')
+    expect(plainSlide('<Quote id="official-quote" />', data)).toBe('> “They do not want these people back.”\n>\n> — a US official [7] *(Interpretation)*')
   })
   it('turns a <Quiz> into its stem and lettered options', () => {
     expect(plainSlide('# Q\n\n<Quiz bank="04-united-states" :question="1" />', data)).toBe('# Q\n\n**How many?**\n\n- A. Ten\n- B. 39,000 people')

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Fact } from '../../lib/ledger/schema.ts'
 import { spellings, verifyAgainstArticle } from '../../lib/verify.ts'
 
-const fact = (id: string, value: Fact['value']): Fact => ({
-  id, claim: `A claim about ${id}.`, value, status: 'documented', source: { section: 'canada', paragraph: 18, footnotes: [] },
+const fact = (id: string, value: Fact['value'], extra: Partial<Fact> = {}): Fact => ({
+  id, claim: `A claim about ${id}.`, value, status: 'documented', source: { section: 'canada', paragraph: 18, footnotes: [] }, ...extra,
 })
 const article = 'By 2014 some 2,143 were listed; between 300 and 800 a year; only one trip in five years. He said: “We will chase them.”'
 
@@ -29,6 +29,26 @@ describe('verifyAgainstArticle', () => {
       fact('part-of-a-number', { kind: 'number', value: 143 }),
     ], article)
     expect(out.map(u => u.id)).toEqual(['wrong-figure', 'wrong-year', 'misquoted', 'part-of-a-number'])
+  })
+
+  it('checks names, hedge words and speakers too', () => {
+    const text = 'Kevin- and Julia Garratt were held. Royal Canadian Mountain Police Commissioner Brenda Lucki said: “It is a growing problem.” By 2014, some 2,143 were listed; it took almost two years.'
+    expect(verifyAgainstArticle([
+      fact('couple', { kind: 'name', value: 'Kevin and Julia Garratt' }),
+      fact('hedged', { kind: 'number', value: 2143, qualifier: 'some' }),
+      fact('almost', { kind: 'number', value: 2, qualifier: 'nearly' }),
+      fact('quote', { kind: 'quotation', text: 'It is a growing problem.', speaker: 'Brenda Lucki' }, { status: 'quotation' }),
+      fact('outside', { kind: 'name', value: 'Royal Canadian Mounted Police (RCMP)' }, { context: ['ctx-rcmp'] }),
+    ], text)).toEqual([])
+    expect(verifyAgainstArticle([
+      fact('misnamed', { kind: 'name', value: 'Royal Canadian Mounted Police (RCMP)' }),
+      fact('wrong-hedge', { kind: 'number', value: 2143, qualifier: 'over' }),
+      fact('unknown-speaker', { kind: 'quotation', text: 'It is a growing problem.', speaker: 'Michael Smith' }, { status: 'quotation' }),
+    ], text).map(u => u.what)).toEqual([
+      'name "Royal Canadian Mounted Police (RCMP)" (cite a `context` reference if it comes from outside the article)',
+      '"over" before 2143 (the article\'s hedge word)',
+      'speaker "Michael Smith"',
+    ])
   })
 
   it('matches the shared copy of the article when it is present', () => {

@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import Cite from '../../../components/Cite.vue'
 import Quiz from '../../../components/Quiz.vue'
+import { resetClassModeForTests } from '../../../composables/useClassMode.ts'
 import { resetQuizDraftsForTests } from '../../../composables/useQuizDrafts.ts'
 import { PROGRESS_KEY, resetQuizProgressForTests } from '../../../composables/useQuizProgress.ts'
-import { clicks, printMode, renderContext } from './fixtures/slidev-client.ts'
+import { clicks, navCalls, presenter, printMode, registered, renderContext, sharedState } from './fixtures/slidev-client.ts'
 
 const mounted: VueWrapper[] = []
 function mountQuiz(question: number) {
@@ -27,8 +28,19 @@ beforeEach(() => {
   resetQuizDraftsForTests()
   clicks.value = 0
   printMode.value = false
+  presenter.value = false
   renderContext.value = 'slide'
+  delete sharedState.lastUpdate
+  resetClassModeForTests()
+  registered.clear()
+  navCalls.splice(0)
+  setWindow(1280, 720)
 })
+function setWindow(width: number, height: number) {
+  Object.defineProperty(window, 'innerWidth', { value: width, configurable: true })
+  Object.defineProperty(window, 'innerHeight', { value: height, configurable: true })
+  window.dispatchEvent(new Event('resize'))
+}
 afterEach(() => {
   mounted.splice(0).forEach(w => w.unmount())
   vi.restoreAllMocks()
@@ -184,14 +196,43 @@ describe('<Quiz> progress', () => {
 })
 
 describe('<Quiz> in the classroom and in print', () => {
-  it('reveals the answer on the presenter\'s click', async () => {
+  it('alone, registers no click, so → moves on and nothing is revealed unasked', async () => {
     const w = mountQuiz(1)
+    expect(registered.size).toBe(0)
+    clicks.value = 1
+    await nextTick()
+    expect(w.find('.kit-right').exists()).toBe(false)
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+  })
+
+  it('reveals the answer on the click of a presenter driving the window', async () => {
+    const w = mountQuiz(1)
+    sharedState.lastUpdate = { id: 'p', type: 'presenter', time: Date.now() }
+    await nextTick()
+    expect(registered.size).toBe(1)
     expect(w.find('.kit-right').exists()).toBe(false)
     clicks.value = 1
     await nextTick()
     expect(w.find('.kit-right').text()).toContain('39,000')
     expect(w.find('.kit-verdict').text()).toContain('Answer: B')
     expect(w.findAll('button').map(b => b.text())).not.toContain('Check')
+    // The audience window then writes its own `viewer` update: class mode holds.
+    sharedState.lastUpdate = { id: 'a', type: 'viewer', time: Date.now() }
+    await nextTick()
+    expect(w.find('.kit-right').exists()).toBe(true)
+  })
+
+  it('registers the reveal click in the presenter window itself', () => {
+    presenter.value = true
+    mountQuiz(1)
+    expect(registered.size).toBe(1)
+  })
+
+  it('ignores a presenter update that was stale before the window opened', async () => {
+    sharedState.lastUpdate = { id: 'p', type: 'presenter', time: Date.now() - 3_600_000 }
+    mountQuiz(1)
+    await nextTick()
+    expect(registered.size).toBe(0)
   })
 
   it('prints lettered options and marks no answer, whatever the clicks', async () => {
@@ -253,5 +294,110 @@ describe('<Quiz> answers not yet checked', () => {
     await w.findAll('input[type=radio]')[2].setValue(true)
     const other = remount(w, 2)
     expect(other.findAll('input:checked')).toHaveLength(0)
+  })
+})
+
+describe('<Quiz> self-study flow', () => {
+  const button = (w: VueWrapper, name: string) => w.findAll('button').find(b => b.text() === name)
+
+  it('moves the focus to the feedback after Check, and back to the first control after Retry', async () => {
+    const w = mountQuiz(1)
+    await w.findAll('input[type=radio]')[0].setValue(true)
+    await w.find('form').trigger('submit')
+    await nextTick()
+    expect(document.activeElement).toBe(w.find('.kit-feedback').element)
+    await button(w, 'Retry')!.trigger('click')
+    await nextTick()
+    expect(document.activeElement).toBe(w.findAll('input[type=radio]')[0].element)
+  })
+
+  it('keeps Retry after Show solution, and Retry starts afresh', async () => {
+    const w = mountQuiz(1)
+    await button(w, 'Show solution')!.trigger('click')
+    expect(w.find('.kit-right').exists()).toBe(true)
+    expect(button(w, 'Retry')).toBeDefined()
+    await button(w, 'Retry')!.trigger('click')
+    expect(w.find('.kit-right').exists()).toBe(false)
+    expect(button(w, 'Check')).toBeDefined()
+  })
+
+  it('shows a visible message tied to the field when a figure is not a number', async () => {
+    const w = mountQuiz(4)
+    await w.find('input[type=text]').setValue('eight')
+    await w.find('form').trigger('submit')
+    const msg = w.find('.kit-quiz-msg')
+    expect(msg.text()).toContain('“eight” is not a figure')
+    const input = w.find('input[type=text]')
+    expect(input.attributes('aria-describedby')).toContain(msg.attributes('id'))
+    expect(input.attributes('aria-invalid')).toBe('true')
+    expect(w.find('.kit-feedback').exists()).toBe(false)
+    await input.setValue('39,000')
+    expect(w.find('.kit-quiz-msg').exists()).toBe(false)
+  })
+
+  it('ties the "choose an answer" message to the question\'s fieldset', async () => {
+    const w = mountQuiz(1)
+    await w.find('form').trigger('submit')
+    const msg = w.find('.kit-quiz-msg')
+    expect(msg.text()).toContain('Choose an answer')
+    expect(w.find('fieldset').attributes('aria-describedby')).toBe(msg.attributes('id'))
+  })
+
+  it('marks each classify statement right or wrong, with an icon and a word', async () => {
+    const w = mountQuiz(7)
+    const groups = w.findAll('.kit-classify-row')
+    // First statement right, every other one wrong (see the fixture ledger).
+    for (const g of groups) {
+      const radios = g.findAll('input[type=radio]')
+      await radios[0].setValue(true)
+    }
+    await w.find('form').trigger('submit')
+    const marks = w.findAll('.kit-classify-row .kit-row-mark').map(m => m.text())
+    expect(marks).toHaveLength(groups.length)
+    expect(marks.every(m => /^✔ Right$|^✘ Wrong$/.test(m))).toBe(true)
+    expect(marks).toContain('✔ Right')
+    expect(marks).toContain('✘ Wrong')
+  })
+
+  it('marks only the chosen options of a multiple-select question, so no answer is given away', async () => {
+    const w = mountQuiz(2)
+    await w.findAll('input[type=checkbox]')[2].setValue(true)
+    await w.find('form').trigger('submit')
+    const rows = w.findAll('.kit-choice').map(c => c.find('.kit-row-mark').exists() ? c.find('.kit-row-mark').text() : '')
+    expect(rows).toEqual(['', '', '✘ Wrong'])
+  })
+})
+
+describe('<Quiz> on a phone', () => {
+  it('opens the question in a sheet outside the slide, with its own Back and Next', async () => {
+    setWindow(390, 844)
+    const w = mountQuiz(1)
+    await nextTick()
+    const sheet = document.querySelector('.kit-sheet')
+    expect(sheet).not.toBeNull()
+    expect(sheet!.querySelector('.kit-quiz-touch')).not.toBeNull()
+    expect(sheet!.textContent).toContain('Module 4 · Question 1 of')
+    expect(w.find('.kit-quiz').exists()).toBe(false)
+    ;(sheet!.querySelector('button[aria-label="Next slide"]') as HTMLButtonElement).click()
+    expect(navCalls).toEqual(['next'])
+  })
+
+  it('stays on the slide on a projector', () => {
+    mountQuiz(1)
+    expect(document.querySelector('.kit-sheet')).toBeNull()
+  })
+})
+
+describe('<Quiz> inputs', () => {
+  it('keeps both of two changes made in one tick', async () => {
+    const w = mountQuiz(2)
+    const boxes = w.findAll('input[type=checkbox]')
+    for (const i of [0, 1]) {
+      ;(boxes[i].element as HTMLInputElement).checked = true
+      boxes[i].element.dispatchEvent(new Event('change', { bubbles: true }))
+    }
+    await nextTick()
+    await w.find('form').trigger('submit')
+    expect(w.find('.kit-verdict').text()).toContain('✔ Correct')
   })
 })

@@ -53,7 +53,7 @@ const stress = [
   // multiple: three right options share 100 %.
   variant(multiple, (c) => {
     c.id = 'q03-three-right'
-    c.options[2] = { text: 'Liu Dong directed Fox Hunt', correct: true }
+    c.options[2] = { text: 'Liu Dong directed Fox Hunt', correct: true, fact: 'liu-dong' }
     c.facts = ['us-removal-inventory-2021', 'sky-net-launch', 'liu-dong']
   }),
   // truefalse, answer true, citing a footnoted fact.

@@ -56,8 +56,8 @@ export const multiple = {
   facts: ['us-removal-inventory-2021', 'sky-net-launch'],
   explanation: 'Both figures come from official records.',
   options: [
-    { text: 'About 39,000 people had final removal orders in 2021', correct: true },
-    { text: 'Sky Net began in 2015', correct: true },
+    { text: 'About 39,000 people had final removal orders in 2021', correct: true, fact: 'us-removal-inventory-2021' },
+    { text: 'Sky Net began in 2015', correct: true, fact: 'sky-net-launch' },
     { text: 'Removals doubled every year', why: 'No such trend is given.' },
     { text: 'Every removal needs a court order', why: 'Confuses the order with the travel document.' },
   ],
@@ -71,6 +71,8 @@ export const truefalse = {
   explanation: 'Only the MPS administration does.',
   answer: false,
   why: 'The embassy only verifies identity.',
+  // No figure decides it: the key is the question author's judgement.
+  judged: true,
 }
 
 export const numeric = {

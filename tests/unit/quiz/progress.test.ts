@@ -179,13 +179,18 @@ describe('summarise', () => {
   const module3 = quiz([single, numeric, truefalse], 3)
   const module4 = quiz([{ ...multiple, id: 'q04-documented' }], 4)
 
-  it('totals checked answers per module, in module order', () => {
-    let p = saved() // single right, numeric wrong
+  it('totals checked answers per module, in module order, scoring only what was answered', () => {
+    let p = saved() // single right, numeric wrong, true/false not tried
     p = recordAnswer(p, q({ ...multiple, id: 'q04-documented' }), [0], { correct: false, score: 0.5 }, 1)
     expect(summarise(p, [module4, module3])).toEqual([
-      { module: 3, answered: 2, correct: 1, total: 3, score: 1 / 3, percent: 33 },
-      { module: 4, answered: 1, correct: 0, total: 1, score: 0.5, percent: 50 },
+      // 1 right of the 2 answered is 50 %, with 1 question still to try (not 33 % of all 3).
+      { module: 3, answered: 2, correct: 1, total: 3, unanswered: 1, score: 1 / 2, percent: 50 },
+      { module: 4, answered: 1, correct: 0, total: 1, unanswered: 0, score: 0.5, percent: 50 },
     ])
+  })
+
+  it('scores a module with nothing answered as 0 %, all of it unanswered', () => {
+    expect(summarise(emptyProgress(), [module3])[0]).toMatchObject({ answered: 0, unanswered: 3, score: 0, percent: 0 })
   })
 
   it('ignores drafts and answers to changed questions', () => {

@@ -128,9 +128,9 @@ describe('single and multiple', () => {
     expect(issues[0].message).toMatch(/^correct answer disagrees with ledger: .*41,000/)
   })
 
-  it('fails a correct option whose year is not in the cited facts', () => {
+  it('fails a correct option whose year differs from the fact it cites', () => {
     const q = variant(multiple, (c) => { c.options[1].text = 'Sky Net began in 2014' })
-    expect(issuesOf(q)[0].message).toBe('correct answer disagrees with ledger: the correct option has 2014, which no cited fact holds')
+    expect(issuesOf(q)[0].message).toBe('correct answer disagrees with ledger: “2014” restates `sky-net-launch`, which holds 2015')
   })
 
   it('fails a correct option whose text does not show its fact\'s value', () => {
@@ -174,7 +174,8 @@ describe('truefalse', () => {
     const q = { ...truefalse, facts: ['us-removal-inventory-2021'], stem: 'About 45,000 people had removal orders in 2021.', answer: true }
     const issues = issuesOf(q)
     expect(issues).toHaveLength(1)
-    expect(issues[0].field).toBe('questions.0.stem')
+    // The key is what disagrees with the ledger, so the issue points at `answer`.
+    expect(issues[0].field).toBe('questions.0.answer')
     expect(issues[0].message).toMatch(/disagrees with ledger.*45,000/)
   })
 
@@ -377,5 +378,119 @@ questions:
   it('reports tolerance and range given together', () => {
     const e = loadError(good.replace('    tolerance: 500', '    tolerance: 500\n    range: [38000, 39900]'))
     expect(e.issues).toEqual([expect.objectContaining({ line: 22, field: 'questions.1.range', message: 'give `tolerance` or `range`, not both' })])
+  })
+})
+
+describe('keys derived from the ledger', () => {
+  const memo = {
+    ...truefalse,
+    id: 'q03-memo-year',
+    stem: 'The draft deal circulated in May 2016.',
+    facts: ['ca-deal-drafted'],
+    restates: { 'May 2016': 'ca-deal-drafted' },
+    answer: false,
+    why: 'Mixes up the years.',
+  }
+  const { judged: _, ...unjudged } = memo as typeof memo & { judged?: boolean }
+
+  it('passes a key that agrees with what the restated figures imply', () => {
+    expect(issuesOf(unjudged)).toEqual([])
+  })
+
+  it('fails a true/false key flipped against the ledger, at `answer`', () => {
+    const issues = issuesOf({ ...unjudged, answer: true })
+    expect(issues).toEqual([expect.objectContaining({
+      field: 'questions.0.answer',
+      message: 'correct answer disagrees with ledger: the key says true, but “May 2016” restates `ca-deal-drafted`, which holds May 2019, so the statement is false',
+    })])
+  })
+
+  it('never lets `judged: true` pass a wrong figure as true', () => {
+    expect(fields(issuesOf({ ...unjudged, answer: true, judged: true }))).toEqual(['questions.0.answer'])
+  })
+
+  it('fails a false key whose figures all match, unless it is judged', () => {
+    const q = { ...unjudged, stem: 'The draft deal circulated in May 2019, after talks in Ottawa.', restates: { 'May 2019': 'ca-deal-drafted' } }
+    expect(issuesOf(q).map(i => i.message)).toEqual(['correct answer disagrees with ledger: the key says false, but every figure the stem restates matches the ledger; if the statement is false for another reason, mark it `judged: true`'])
+    expect(issuesOf({ ...q, judged: true })).toEqual([])
+  })
+
+  it('asks a statement with no figure to say that its key is judged', () => {
+    const { judged: __, ...plain } = truefalse as typeof truefalse & { judged?: boolean }
+    expect(issuesOf(plain)).toEqual([expect.objectContaining({
+      field: 'questions.0.answer',
+      message: 'the ledger cannot decide this answer (it restates no figure of the ledger): restate a figure in `restates`, or mark the answer `judged: true`',
+    })])
+  })
+
+  it('asks every figure in a stem to name the fact it restates', () => {
+    const q = { ...unjudged, facts: ['ca-deal-drafted', 'suspension-2022'], restates: undefined, stem: 'The deal circulated in May 2019.' }
+    expect(issuesOf(q)).toEqual([expect.objectContaining({ field: 'questions.0.stem', message: 'the figure “2019” names no fact it restates: add it to `restates` (figure: ledger id)' })])
+  })
+
+  it('fails a `restates` key missing from the stem, or citing a fact outside `facts`', () => {
+    expect(fields(issuesOf({ ...unjudged, restates: { 'May 2016': 'ca-deal-drafted', 'June 2020': 'ca-deal-drafted' } }))).toEqual(['questions.0.restates.June 2020'])
+    expect(issuesOf({ ...unjudged, restates: { 'May 2016': 'ca-visit-2019' } }).map(i => i.message)).toContain('fact `ca-visit-2019` is not listed in the question\'s `facts`')
+  })
+})
+
+describe('options cite what makes them correct', () => {
+  it('fails a correct text option that cites no fact, at its `fact`', () => {
+    const q = variant(single, (c) => {
+      delete (c.options[1] as { correct?: boolean }).correct
+      Object.assign(c.options[1], { why: 'x' })
+      Object.assign(c.options[2], { correct: true })
+    })
+    const issues = issuesOf(q)
+    expect(issues).toContainEqual(expect.objectContaining({
+      field: 'questions.0.options.2.fact',
+      message: 'a correct option must cite the fact that makes it correct: give it `fact: <ledger id>`, or mark it `judged: true` if no ledger entry decides it',
+    }))
+  })
+
+  it('accepts a correct option marked judged, or whose figures are restated', () => {
+    const judgedOption = variant(single, (c) => {
+      delete (c.options[1] as { fact?: string }).fact
+      Object.assign(c.options[1], { judged: true })
+    })
+    expect(issuesOf(judgedOption)).toEqual([])
+    const restated = { ...single, facts: ['us-removal-inventory-2021', 'ca-deal-drafted'], options: [
+      { text: 'U.S. 39,000 in 2021', correct: true, restates: { 'U.S. 39,000 in 2021': 'us-removal-inventory-2021' } },
+      { text: 'U.S. 41,000 in 2021', restates: { 'U.S. 41,000 in 2021': 'us-removal-inventory-2021' }, why: 'Too high.' },
+    ] }
+    expect(issuesOf(restated)).toEqual([])
+  })
+
+  it('fails a wrong option whose restated figures all match, unless judged', () => {
+    const q = { ...single, facts: ['us-removal-inventory-2021', 'ca-deal-drafted'], options: [
+      { text: 'U.S. 39,000', correct: true, restates: { 'U.S. 39,000': 'us-removal-inventory-2021' } },
+      { text: 'In 2021: 39,000 waiting in Canada', restates: { 'In 2021: 39,000': 'us-removal-inventory-2021' }, why: 'The US figure, not Canada\'s.' },
+    ] }
+    expect(fields(issuesOf(q))).toEqual(['questions.0.options.1.text'])
+    const judgedWrong = variant(q, (c) => { Object.assign(c.options[1], { judged: true }) })
+    expect(issuesOf(judgedWrong)).toEqual([])
+  })
+})
+
+describe('figures in statements, pairs and items', () => {
+  it('fails a classify statement whose figure disagrees with its fact', () => {
+    const q = variant(classify, (c) => {
+      c.statements[0] = { text: 'About 40,000 people had final removal orders in 2021.', fact: 'us-removal-inventory-2021', why: 'A figure on record.' } as typeof c.statements[0]
+      c.facts.push('us-removal-inventory-2021')
+    })
+    expect(issuesOf(q)).toEqual([expect.objectContaining({
+      field: 'questions.0.statements.0.text',
+      message: 'disagrees with ledger: “40,000” restates `us-removal-inventory-2021`, which holds about 39,000, as of 2021',
+    })])
+  })
+
+  it('reads a pair\'s left and right together, so a `restates` key may sit on either side', () => {
+    const q = variant(matching, (c) => {
+      c.pairs[0] = { ...c.pairs[0], right: 'Director of Fox Hunt when the deal circulated in May 2019', restates: { 'May 2019': 'ca-deal-drafted' } } as typeof c.pairs[0]
+      c.facts.push('ca-deal-drafted')
+    })
+    expect(issuesOf(q)).toEqual([])
+    const wrong = variant(q, (c) => { Object.assign(c.pairs[0], { right: 'Director of Fox Hunt when the deal circulated in May 2018', restates: { 'May 2018': 'ca-deal-drafted' } }) })
+    expect(fields(issuesOf(wrong))).toEqual(['questions.0.pairs.0.right'])
   })
 })
