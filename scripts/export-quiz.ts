@@ -107,7 +107,7 @@ for (const f of result.files) {
 }
 
 const { rows, skipped, unsupported } = result.kahoot
-console.log(`kahoot: ${rows.length} question(s) exported; ${skipped.length} single-choice or true/false question(s) skipped:`)
+console.log(`kahoot: ${rows.length} question(s) exported; ${skipped.length} choice or true/false question(s) skipped:`)
 for (const s of skipped)
   console.log(`  - ${s.id} (module ${s.module}, ${s.type}): ${s.reason}`)
 if (unsupported.length) {

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { definePreparserSetup } from '@slidev/types'
 import { loadQuizzes, loadSources } from '../lib/content.ts'
 import { citationFor } from '../lib/cite.ts'
-import { expandMarkers } from '../lib/generate.ts'
+import type { DeckPath } from '../lib/generate.ts'
+import { EMPTY_SLIDE, expandMarkers } from '../lib/generate.ts'
 import { describeAnswer } from '../lib/quiz/grade.ts'
 import { presenterNotes, quizRefs } from '../lib/quiz/notes.ts'
 
@@ -15,6 +16,11 @@ export function answerKeyWanted(headmatter: Record<string, unknown>, env = proce
   if (v !== undefined && v !== '')
     return !/^(?:off|no|false|0)$/i.test(v)
   return headmatter.answerKey !== false
+}
+
+/** The path a deck takes through the unit: `deck: lecture` in the entry's headmatter makes the lecture (see lib/plan.ts). */
+export function deckPath(headmatter: Record<string, unknown>): DeckPath {
+  return headmatter.deck === 'lecture' ? 'lecture' : 'self-study'
 }
 
 function load() {
@@ -37,12 +43,16 @@ function load() {
  * 3. marks generated slides `preload: false`, so they mount only while on
  *    screen (their code is fetched a step ahead);
  * 4. drops the answer-key appendix (an import with `answerKey: true`) when
- *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`.
+ *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`;
+ * 5. in the lecture deck (`deck: lecture` in the headmatter), keeps only the
+ *    class questions and drops the slides marked `lecture: false`, which are
+ *    left to self-study.
  */
 export default definePreparserSetup(({ headmatter }) => {
   let data: ReturnType<typeof load> | undefined
   const get = () => (data ??= load())
   const withKey = answerKeyWanted(headmatter ?? {})
+  const path = deckPath(headmatter ?? {})
   let pending: ReturnType<typeof quizRefs> = []
   return [{
     name: 'kit',
@@ -50,6 +60,7 @@ export default definePreparserSetup(({ headmatter }) => {
       if (lines.some(l => l.includes('kit:'))) {
         const d = get()
         expandMarkers(lines, {
+          path,
           quizzes: d.quizzes,
           references: d.counts.references,
           glossary: d.counts.glossary,
@@ -61,6 +72,11 @@ export default definePreparserSetup(({ headmatter }) => {
     },
     async transformSlide(content, frontmatter) {
       if (frontmatter?.answerKey === true && !withKey)
+        frontmatter.disabled = true
+      if (frontmatter && path === 'lecture' && frontmatter.lecture === false)
+        frontmatter.disabled = true
+      // A marker with nothing to show on this path (a bank without class questions, in the lecture).
+      if (frontmatter && content.trim() === EMPTY_SLIDE)
         frontmatter.disabled = true
       // Generated slides mount only while on screen, not three seconds after
       // start: kept mounted, a hundred quiz and key slides would make the DOM
