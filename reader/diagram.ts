@@ -4,42 +4,29 @@
  * that stood for it. Diagrams are drawn one at a time, as Mermaid needs.
  *
  * On a narrow screen a left-to-right flowchart (and its subgraphs) is drawn
- * top to bottom, so
- * it fits the column at a readable size; a diagram that still cannot fit
- * without shrinking its text below 70 % keeps that size and
- * scrolls sideways in its own region (focusable, so keys scroll it too).
+ * top to bottom, so it fits the column at a readable size; a diagram that
+ * still cannot fit without shrinking its text below 70 % keeps that size and
+ * scrolls sideways in its own region, focusable so keys scroll it too
+ * (the rules are in lib/reader/diagram.ts).
  */
 import mermaid from 'mermaid'
+import { forColumn, scrollWidth } from '../lib/reader/diagram.ts'
 import setupMermaid from '../setup/mermaid.ts'
-
-/** Below this column width, LR flowcharts are drawn top to bottom. */
-const NARROW = 640
-/** The smallest scale a diagram is shown at; below it, it scrolls instead. */
-const MIN_SCALE = 0.7
 
 let queue: Promise<unknown> = Promise.resolve()
 let drawn = 0
 let initialised = false
-
-/** The same diagram, laid out top to bottom when it is a left-to-right flowchart. */
-export function forColumn(source: string, width: number): string {
-  if (width >= NARROW)
-    return source
-  return source
-    .replace(/^(\s*(?:flowchart|graph)\s+)(?:LR|RL)\b/m, '$1TB')
-    .replace(/^(\s*direction\s+)(?:LR|RL)\s*$/gm, '$1TB')
-}
 
 function fit(fig: HTMLElement, canvas: HTMLElement): void {
   const svg = canvas.querySelector('svg')
   const natural = svg?.viewBox.baseVal?.width
   if (!svg || !natural)
     return
-  const room = canvas.clientWidth
-  if (natural * MIN_SCALE <= room)
+  const width = scrollWidth(natural, canvas.clientWidth)
+  if (width === undefined)
     return
   svg.style.maxWidth = 'none'
-  svg.style.width = `${Math.round(natural * MIN_SCALE)}px`
+  svg.style.width = `${width}px`
   canvas.tabIndex = 0
   canvas.setAttribute('role', 'region')
   canvas.setAttribute('aria-label', `${fig.querySelector('.rd-diagram-title')?.textContent ?? 'Diagram'} (scrolls sideways)`)

@@ -196,8 +196,8 @@ export function renderPage(page: ReadingPage, plan: ReadingPlan, data: ReaderDat
   const cited = new Set<string>()
   const parts: string[] = []
 
-  const headId = `slide-${first}`
-  parts.push(`<header class="rd-head" id="${headId}"><p class="rd-kicker">${esc(data.deckTitle)} · reading view</p><h1>${renderInline(page.title)}</h1></header>`)
+  // The head stands for the first slide when that slide names the module; else the slide has its own section.
+  parts.push(`<header class="rd-head"${page.intro ? ` id="slide-${page.intro.no}"` : ''}><p class="rd-kicker">${esc(data.deckTitle)} · reading view</p><h1>${renderInline(page.title)}</h1></header>`)
   if (page.intro) {
     const body = renderSlideBody(splitTitle(stripComments(page.intro.content)).body, data, `${page.file}, slide ${page.intro.no}`)
     body.cited.forEach(id => cited.add(id))
