@@ -5,7 +5,9 @@
  *   (raw HTML allowed, bare links linked), so the text reads the same;
  * - HTML comments (speaker notes, markers) are dropped before rendering;
  * - the slide's title is taken out (the page shows it as the section
- *   heading) and its sub-headings move one level down;
+ *   heading) and its sub-headings follow it, one level below, whatever
+ *   levels the slide used (`###` under an h2 section becomes h3, under the
+ *   page's h1 an h2), so headings never skip a level;
  * - UnoCSS layout classes (`grid grid-cols-2 gap-8 mt-4 text-sm`) are
  *   dropped, so two-column slides read as one column; the kit's own `kit-*`
  *   classes stay;
@@ -57,16 +59,6 @@ function createMarkdown(): MarkdownIt {
       `<template class="rd-diagram-src">${esc(t.content)}</template>`,
       '</figure>\n',
     ].join('')
-  }
-  // The slide title is the section's h2; headings inside a slide follow it.
-  const shift = (tag: string) => tag === 'h1' ? 'h2' : tag === 'h2' ? 'h3' : tag
-  md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {
-    tokens[idx].tag = shift(tokens[idx].tag)
-    return self.renderToken(tokens, idx, options)
-  }
-  md.renderer.rules.heading_close = (tokens, idx, options, _env, self) => {
-    tokens[idx].tag = shift(tokens[idx].tag)
-    return self.renderToken(tokens, idx, options)
   }
   return md
 }
@@ -178,8 +170,24 @@ export function renderComponents(html: string, data: LedgerData, where: string):
   return { html: out, cited }
 }
 
-/** A teaching slide's body (its title already taken out) as HTML. */
-export function renderSlideBody(body: string, data: LedgerData, where: string): RenderedSlide {
-  const html = keepClasses(markdown().render(stripComments(body)))
+/**
+ * Markdown as HTML, its headings renumbered to follow a heading of level
+ * `under`: the slide's highest sub-heading level becomes `under + 1`, the
+ * next `under + 2`, and so on (never beyond h6).
+ */
+export function renderMarkdown(text: string, under: number): string {
+  const md = markdown()
+  const tokens = md.parse(text, {})
+  const levels = [...new Set(tokens.filter(t => t.type === 'heading_open').map(t => Number(t.tag.slice(1))))].sort()
+  for (const t of tokens) {
+    if (t.type === 'heading_open' || t.type === 'heading_close')
+      t.tag = `h${Math.min(6, under + 1 + levels.indexOf(Number(t.tag.slice(1))))}`
+  }
+  return md.renderer.render(tokens, md.options, {})
+}
+
+/** A teaching slide's body (its title already taken out) as HTML, under a heading of level `under` (default 2). */
+export function renderSlideBody(body: string, data: LedgerData, where: string, under = 2): RenderedSlide {
+  const html = keepClasses(renderMarkdown(stripComments(body), under))
   return renderComponents(html, data, where)
 }

@@ -199,7 +199,7 @@ export function renderPage(page: ReadingPage, plan: ReadingPlan, data: ReaderDat
   // The head stands for the first slide when that slide names the module; else the slide has its own section.
   parts.push(`<header class="rd-head"${page.intro ? ` id="slide-${page.intro.no}"` : ''}><p class="rd-kicker">${esc(data.deckTitle)} · reading view</p><h1>${renderInline(page.title)}</h1></header>`)
   if (page.intro) {
-    const body = renderSlideBody(splitTitle(stripComments(page.intro.content)).body, data, `${page.file}, slide ${page.intro.no}`)
+    const body = renderSlideBody(splitTitle(stripComments(page.intro.content)).body, data, `${page.file}, slide ${page.intro.no}`, 1)
     body.cited.forEach(id => cited.add(id))
     parts.push(`<div class="rd-intro">\n${body.html}</div>`)
   }
@@ -268,7 +268,7 @@ export function renderIndex(plan: ReadingPlan, data: ReaderData, assets: ReaderA
   const h1 = title ? splitTitle(stripComments(title.content)).title ?? data.deckTitle : data.deckTitle
   parts.push(`<header class="rd-head" id="slide-${title?.no ?? 1}"><p class="rd-kicker">Reading view</p><h1>${renderInline(h1)}</h1></header>`)
   if (title) {
-    const body = renderSlideBody(splitTitle(stripComments(title.content)).body, data, `${title.file}, slide ${title.no}`)
+    const body = renderSlideBody(splitTitle(stripComments(title.content)).body, data, `${title.file}, slide ${title.no}`, 1)
     parts.push(`<div class="rd-intro">\n${body.html}</div>`)
   }
   for (const s of rest) {

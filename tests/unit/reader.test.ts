@@ -145,6 +145,17 @@ describe('the reading view of the real deck', () => {
     expect(sentences).toBeGreaterThan(300)
   })
 
+  it('never skips a heading level', () => {
+    for (const [file, doc] of docs) {
+      let last = 0
+      for (const h of doc.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+        const level = Number(h.tagName[1])
+        expect(level, `${file}: <${h.tagName}> ${h.textContent} after h${last}`).toBeLessThanOrEqual(last + 1)
+        last = level
+      }
+    }
+  })
+
   it('leaves no component, Vue expression, comment or UnoCSS layout class in the HTML', () => {
     for (const [file, html] of pages) {
       const body = html.slice(html.indexOf('<body'))
@@ -299,7 +310,8 @@ describe('rendering rules', () => {
     expect(html).not.toContain('hidden note')
     expect(html).toContain('<div>\n<div class="kit-note">')
     expect(html).toContain('<h3>Sub</h3>')
-    expect(html).toContain('<h3>Part</h3>')
+    expect(html).toContain('<h4>Part</h4>')
+    expect(renderSlideBody('### Only\n\n#### Below', data, where, 1).html).toBe('<h2>Only</h2>\n<h3>Below</h3>\n')
   })
 
   it('turns a Mermaid block into a figure: its accTitle and accDescr as text, its source inert', () => {
