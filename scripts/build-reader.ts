@@ -79,6 +79,8 @@ await build({
   publicDir: false,
   logLevel: 'warn',
   plugins: [vue(), kitContent({ root, slides: () => slides })],
+  // No PostCSS config to look for: the stylesheet needs only @import.
+  css: { postcss: {} },
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',
