@@ -75,5 +75,5 @@ export function sortedGlossary(glossary: readonly GlossaryEntry[]): GlossaryEntr
 }
 
 export function glossaryHtml(glossary: readonly GlossaryEntry[]): string {
-  return `<dl class="rd-glossary">\n${sortedGlossary(glossary).map(g => `<div class="kit-term" data-term="${esc(g.term)}"><dt>${esc(g.term)}${g.expansion ? `<span class="kit-muted"> (${esc(g.expansion)})</span>` : ''}</dt><dd>${esc(g.definition)}</dd></div>`).join('\n')}\n</dl>`
+  return `<dl class="rd-terms">\n${sortedGlossary(glossary).map(g => `<div class="kit-term" data-term="${esc(g.term)}"><dt>${esc(g.term)}${g.expansion ? `<span class="kit-muted"> (${esc(g.expansion)})</span>` : ''}</dt><dd>${esc(g.definition)}</dd></div>`).join('\n')}\n</dl>`
 }
