@@ -9,7 +9,8 @@
  * scrolls sideways in its own region, focusable so keys scroll it too
  * (the rules are in lib/reader/diagram.ts).
  */
-import mermaid from 'mermaid'
+// Mermaid's pre-bundled build: the same API, and a second faster to bundle (reader/mermaid.d.ts).
+import mermaid from 'mermaid/dist/mermaid.esm.min.mjs'
 import { forColumn, scrollWidth } from '../lib/reader/diagram.ts'
 import setupMermaid from '../setup/mermaid.ts'
 
