@@ -1,11 +1,12 @@
 /**
  * Serve the built deck (`dist/`) under a sub-path, as a static host would.
  *
- *   tsx scripts/serve.ts [--port 4178] [--base /kit/] [--dir dist]
+ *   tsx scripts/serve.ts [--port 4178] [--base /kit/] [--dir dist] [--gzip]
  *
  * Used by the e2e tests and the benchmark to prove the build works below a
  * sub-path. Files only: no SPA fallback is needed because the deck uses hash
- * routing.
+ * routing. `--gzip` serves `file.gz` for `file` where one exists (as a host
+ * that compresses would); `npm run audit` writes them for its mobile runs.
  */
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
@@ -16,10 +17,11 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4178' },
     base: { type: 'string', default: '/kit/' },
     dir: { type: 'string', default: 'dist' },
+    gzip: { type: 'boolean', default: false },
   },
 })
 const base = values.base!.endsWith('/') ? values.base! : `${values.base}/`
-const files = sirv(values.dir!, { dev: false, etag: true, gzip: false, single: false })
+const files = sirv(values.dir!, { dev: false, etag: true, gzip: values.gzip, single: false })
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/'

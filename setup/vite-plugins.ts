@@ -1,12 +1,15 @@
 import { resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { readingSlides } from '../lib/reader/slides.ts'
+import { kitReading } from '../lib/reader/vite.ts'
 import { kitContent } from '../lib/vite/content.ts'
 import { kitPlan } from '../lib/vite/plan.ts'
 
 /**
  * Registers the kit's data plugins with Slidev's Vite server and build:
  * `kitContent` validates `sources/` and `quizzes/` and serves them to the
- * components; `kitPlan` serves the unit plan and the presenter's pace.
+ * components; `kitPlan` serves the unit plan and the presenter's pace;
+ * `kitReading` tells each slide where the reading view shows it.
  */
 export default defineVitePluginsSetup(options => [
   kitContent({
@@ -27,4 +30,5 @@ export default defineVitePluginsSetup(options => [
       return (await load(options, entry, undefined, options.mode)).slides
     },
   }),
+  kitReading({ slides: () => readingSlides(options.data.slides, options.userRoot) }),
 ])
