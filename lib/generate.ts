@@ -14,7 +14,9 @@
  */
 import type { DataIssue } from './load.ts'
 import type { QuizFile } from './quiz/schema.ts'
+import { TYPE_LABEL } from './answer-key.ts'
 import { GLOSSARY_PER_PAGE, pageCount, SOURCES_PER_PAGE } from './paginate.ts'
+import { questionMinutes } from './plan.ts'
 import { didYouMean } from './suggest.ts'
 
 export const MARKER = /^<!--\s*kit:(quiz|answer-key|sources|glossary)(?:\s+([\w-]+))?\s*-->\s*$/
@@ -24,7 +26,19 @@ export const ANSWER_KEY_PER_PAGE = 4
 /** …and at most this many characters of stem, answer, explanation and sources. */
 export const ANSWER_KEY_CHARS = 1800
 
+/**
+ * Which path through the unit a deck is: `self-study` (`slides.md`, every
+ * question) or `lecture` (`lecture.md`, only the questions marked
+ * `class: true`). Chosen by the entry's headmatter `deck:`.
+ */
+export type DeckPath = 'self-study' | 'lecture'
+
+/** What a marker that generates nothing for this path leaves on its slide; the preparser drops such a slide. */
+export const EMPTY_SLIDE = '<div data-kit-empty></div>'
+
 export interface GenerateData {
+  /** Default: `self-study`. */
+  path?: DeckPath
   quizzes: Record<string, QuizFile>
   references: number
   glossary: number
@@ -55,16 +69,6 @@ export function keyPages(lengths: readonly number[]): [number, number][] {
   return out
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  single: 'choose one',
-  multiple: 'choose all that apply',
-  truefalse: 'true or false',
-  numeric: 'give a figure',
-  ordering: 'put in order',
-  matching: 'match',
-  classify: 'documented fact or interpretation?',
-}
-
 function slides(parts: string[][]): string[] {
   // The marker sits after a `---` separator (and maybe frontmatter); the first
   // generated slide takes its place and the others follow with their own.
@@ -80,15 +84,24 @@ export function quizSlides(stem: string, data: GenerateData): string[] {
   if (!quiz)
     throw new Error(`<!-- kit:quiz ${stem} -->: there is no quizzes/${stem}.yaml`)
   const n = quiz.questions.length
-  const where = quiz.module === 11 ? 'Final review' : `Check · Module ${quiz.module}`
-  return slides(quiz.questions.map((q, i) => [
-    `# ${where} · Question ${i + 1} of ${n}`,
+  const lecture = data.path === 'lecture'
+  // The lecture asks only the class questions; self-study has them all.
+  const asked = quiz.questions.map((q, i) => ({ q, i })).filter(({ q }) => !lecture || q.class)
+  if (!asked.length)
+    return [EMPTY_SLIDE]
+  const name = quiz.module === 11 ? 'Final review' : `Module ${quiz.module}`
+  return slides(asked.map(({ q, i }, k) => [
+    lecture
+      ? `# Class question · ${name}${asked.length > 1 ? ` · ${k + 1} of ${asked.length}` : ''}`
+      : `# ${quiz.module === 11 ? name : `Check · ${name}`} · Question ${i + 1} of ${n}`,
     '',
     `<Quiz bank="${stem}" :question="${i + 1}" />`,
     ...notes(
-      `Question ${i + 1} of ${n} (${TYPE_LABEL[q.type]}). Give the room a minute to answer, then click once to reveal the answer and the explanation.`,
+      q.class
+        ? `Class question (${TYPE_LABEL[q.type]}; question ${i + 1} of ${n} in the bank), chosen for discussion. Give the room a minute to answer, alone or in pairs, then click once to reveal the answer and the explanation. Ask who chose a wrong option and why it tempted them.`
+        : `Question ${i + 1} of ${n} (${TYPE_LABEL[q.type]}). Give the room a minute to answer, then click once to reveal the answer and the explanation.`,
       '',
-      'Minutes: 2',
+      `Minutes: ${questionMinutes(q)}`,
     ),
   ]))
 }
@@ -103,7 +116,7 @@ export function answerKeySlides(data: GenerateData): string[] {
         `# Answer key · ${quiz.module === 11 ? 'Final review' : `Module ${quiz.module}`}${pages.length > 1 ? ` · page ${i + 1} of ${pages.length}` : ''}`,
         '',
         `<AnswerKey bank="${stem}" :from="${from}" :to="${to}" />`,
-        ...notes('For the teacher: answers, explanations and sources. Leave this appendix out of a student handout with `KIT_ANSWER_KEY=off` (see the README).', '', 'Minutes: 0'),
+        ...notes('For the teacher: answers, explanations and sources, not shown in class. Leave this appendix out of a student handout with `KIT_ANSWER_KEY=off` (see the README).', '', 'Minutes: 0'),
       ])
     })
   }
@@ -116,7 +129,7 @@ function paged(title: string, component: string, total: number, perPage: number,
     `# ${title}${pages > 1 ? ` · page ${i + 1} of ${pages}` : ''}`,
     '',
     `<${component} :page="${i + 1}" />`,
-    ...notes(note, '', 'Minutes: 1'),
+    ...notes(note, 'A reference page: not presented in class.', '', 'Minutes: 0'),
   ]))
 }
 
@@ -163,8 +176,8 @@ export interface PageIssue extends DataIssue {
   end: number
 }
 
-/** The kit's components, with the attribute each one needs. */
-export const KIT_COMPONENTS = ['Quiz', 'AnswerKey', 'Fact', 'Cite', 'Quote', 'Status', 'Sources', 'Glossary', 'QuizSummary', 'QuizProgressBadge'] as const
+/** The kit's components (components/*.vue) that pages use; a near miss of one of these is reported. */
+export const KIT_COMPONENTS = ['Quiz', 'AnswerKey', 'Fact', 'Cite', 'Quote', 'Status', 'Sources', 'Glossary', 'QuizSummary', 'QuizProgressBadge', 'UnitPlan', 'PresenterPace'] as const
 
 const MARKER_FORMS = '`<!-- kit:quiz NN-name -->`, `<!-- kit:answer-key -->`, `<!-- kit:sources -->` or `<!-- kit:glossary -->`'
 /** A line that looks like a kit marker, well-formed or not. */

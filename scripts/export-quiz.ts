@@ -83,7 +83,7 @@ export async function exportQuiz(root: string, log = (l: string) => console.log(
   }
 
   const { rows, skipped, unsupported } = result.kahoot
-  log(`kahoot: ${rows.length} question(s) exported; ${skipped.length} single-choice or true/false question(s) skipped:`)
+  log(`kahoot: ${rows.length} question(s) exported; ${skipped.length} choice or true/false question(s) skipped:`)
   for (const s of skipped)
     log(`  - ${s.id} (module ${s.module}, ${s.type}): ${s.reason}`)
   if (unsupported.length) {

@@ -1,11 +1,12 @@
 /**
  * Serve the built deck (`dist/`) under a sub-path, as a static host would.
  *
- *   tsx scripts/serve.ts [--port 4178] [--base /kit/] [--dir dist]
+ *   tsx scripts/serve.ts [--port 4178] [--base /kit/] [--dir dist] [--gzip]
  *
  * Used by the e2e tests and the benchmark to prove the build works below a
  * sub-path. Files only: no SPA fallback is needed because the deck uses hash
- * routing.
+ * routing. `--gzip` serves `file.gz` for `file` where one exists (as a host
+ * that compresses would); `npm run audit` writes them for its mobile runs.
  */
 import { existsSync, statSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -19,18 +20,19 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-let values: { port?: string, base?: string, dir?: string }
+let values: { port?: string, base?: string, dir?: string, gzip?: boolean }
 try {
   values = parseArgs({
     options: {
       port: { type: 'string', default: '4178' },
       base: { type: 'string', default: '/kit/' },
       dir: { type: 'string', default: 'dist' },
+      gzip: { type: 'boolean', default: false },
     },
   }).values
 }
 catch (e) {
-  fail(`${(e as Error).message.split('\n')[0]} (options: --port N, --base /path/, --dir folder)`)
+  fail(`${(e as Error).message.split('\n')[0]} (options: --port N, --base /path/, --dir folder, --gzip)`)
 }
 const port = Number(values.port)
 if (!/^\d+$/.test(values.port!) || port < 1 || port > 65535)
@@ -39,7 +41,7 @@ const dir = values.dir!
 if (!existsSync(join(dir, 'index.html')) || !statSync(dir).isDirectory())
   fail(`there is no built deck in ${dir}/ (no ${dir}/index.html): run \`npm run build\` first`)
 const base = values.base!.endsWith('/') ? values.base! : `${values.base}/`
-const files = sirv(dir, { dev: false, etag: true, gzip: false, single: false })
+const files = sirv(dir, { dev: false, etag: true, gzip: values.gzip, single: false })
 
 const server = createServer((req, res) => {
   const url = req.url ?? '/'

@@ -6,7 +6,8 @@ import { definePreparserSetup } from '@slidev/types'
 import { errorHtml, publish, stop } from '../lib/authoring.ts'
 import { citationFor } from '../lib/cite.ts'
 import { readKit } from '../lib/content.ts'
-import { expandMarkers, MARKER, pageIssues } from '../lib/generate.ts'
+import type { DeckPath } from '../lib/generate.ts'
+import { EMPTY_SLIDE, expandMarkers, MARKER, pageIssues } from '../lib/generate.ts'
 import { describeAnswer } from '../lib/quiz/grade.ts'
 import { presenterNotes, quizRefs } from '../lib/quiz/notes.ts'
 
@@ -18,6 +19,11 @@ export function answerKeyWanted(headmatter: Record<string, unknown>, env = proce
   if (v !== undefined && v !== '')
     return !/^(?:off|no|false|0)$/i.test(v)
   return headmatter.answerKey !== false
+}
+
+/** The path a deck takes through the unit: `deck: lecture` in the entry's headmatter makes the lecture (see lib/plan.ts). */
+export function deckPath(headmatter: Record<string, unknown>): DeckPath {
+  return headmatter.deck === 'lecture' ? 'lecture' : 'self-study'
 }
 
 function dataOf(kit: Kit) {
@@ -76,13 +82,17 @@ function markErrors(lines: string[], file: string, kit: Kit): void {
  * 4. marks generated slides `preload: false`, so they mount only while on
  *    screen (their code is fetched a step ahead);
  * 5. drops the answer-key appendix (an import with `answerKey: true`) when
- *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`.
+ *    KIT_ANSWER_KEY=off or the headmatter says `answerKey: false`;
+ * 6. in the lecture deck (`deck: lecture` in the headmatter), keeps only the
+ *    class questions and drops the slides marked `lecture: false`, which are
+ *    left to self-study.
  */
 export default definePreparserSetup(({ headmatter, mode }) => {
   const dev = mode === 'dev'
   let kit: Kit | undefined
   let data: ReturnType<typeof dataOf> | undefined
   const withKey = answerKeyWanted(headmatter ?? {})
+  const path = deckPath(headmatter ?? {})
   let pending: ReturnType<typeof quizRefs> = []
 
   /** The kit, read once per parse of the deck; problems stop a build here, before anything is written. */
@@ -117,6 +127,7 @@ export default definePreparserSetup(({ headmatter, mode }) => {
         if (!lines.some(l => l.includes('kit:')))
           return
         expandMarkers(lines, {
+          path,
           quizzes: d.quizzes,
           references: d.counts.references,
           glossary: d.counts.glossary,
@@ -132,6 +143,11 @@ export default definePreparserSetup(({ headmatter, mode }) => {
     async transformSlide(content, frontmatter) {
       try {
         if (frontmatter?.answerKey === true && !withKey)
+          frontmatter.disabled = true
+        if (frontmatter && path === 'lecture' && frontmatter.lecture === false)
+          frontmatter.disabled = true
+        // A marker with nothing to show on this path (a bank without class questions, in the lecture).
+        if (frontmatter && content.trim() === EMPTY_SLIDE)
           frontmatter.disabled = true
         // Generated slides mount only while on screen, not three seconds after
         // start: kept mounted, a hundred quiz and key slides would make the DOM

@@ -275,15 +275,18 @@ function describeCategory(c: Category | undefined): string {
   return c ? categoryLabel(c) : '(fact missing from the ledger)'
 }
 
-/** `39,000 people (±500)`, `300–800 people a year`, `39,000 people (accepted 38,000–40,000)`. */
+/** `39,000 people (±500)`, `300–800 people a year`, `39,000 people (accepted 38,000–40,000)`, `2014` (a year). */
 function describeNumeric(q: NumericQuestion, ledger: Ledger): string {
   const truth = numericTruth(q, ledger)
   if (!truth)
     return `(answer fact missing from the ledger) ${q.unit}`
-  const value = truth[0] === truth[1] ? formatNumber(truth[0]) : `${formatNumber(truth[0])}–${formatNumber(truth[1])}`
-  const main = `${value} ${q.unit}`
+  // A year is written as a year: 2014, not "2,014 year".
+  const year = 'fact' in q.answer && ledger.get(q.answer.fact)?.value.kind === 'year'
+  const fmt = year ? String : formatNumber
+  const value = truth[0] === truth[1] ? fmt(truth[0]) : `${fmt(truth[0])}–${fmt(truth[1])}`
+  const main = year ? value : `${value} ${q.unit}`
   if (q.range)
-    return `${main} (accepted ${formatNumber(q.range[0])}–${formatNumber(q.range[1])})`
+    return `${main} (accepted ${fmt(q.range[0])}–${fmt(q.range[1])})`
   return q.tolerance ? `${main} (±${formatNumber(q.tolerance)})` : main
 }
 

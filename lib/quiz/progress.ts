@@ -65,8 +65,11 @@ export function emptyProgress(): Progress {
 
 // ─── Hashing ────────────────────────────────────────────────────────────────
 
-/** Keys left out of the hash: wording of feedback, which does not change what is right. */
-const UNHASHED = new Set(['explanation', 'why'])
+/**
+ * Keys left out of the hash: wording of feedback, and whether the lecture
+ * asks the question in class (`class`), neither of which changes what is right.
+ */
+const UNHASHED = new Set(['explanation', 'why', 'class'])
 
 /** JSON with sorted keys and the unhashed keys removed, so equal content gives equal text. */
 function canonicalJson(value: unknown): string {

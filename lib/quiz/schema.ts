@@ -48,6 +48,12 @@ const base = {
   facts: z.array(Id).min(1, 'cite at least one ledger fact'),
   /** Shown after checking: why the answer is right, naming the source. */
   explanation: Text,
+  /**
+   * Asked in class: the lecture deck (`lecture.md`) keeps this question, for
+   * its discussion value; the self-study deck keeps every question. Choose
+   * one or two per module. Default: `false`.
+   */
+  class: z.boolean().optional(),
 }
 
 /** One choice of a `single` or `multiple` question. */

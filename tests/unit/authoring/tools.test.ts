@@ -126,6 +126,6 @@ describe('npm run preview explains why it cannot start, in one line', () => {
   })
 
   it('with an unknown option', () => {
-    oneLine(serve(['--prot', '4000']), 'serve: Unknown option \'--prot\' (options: --port N, --base /path/, --dir folder)')
+    oneLine(serve(['--prot', '4000']), 'serve: Unknown option \'--prot\' (options: --port N, --base /path/, --dir folder, --gzip)')
   })
 })

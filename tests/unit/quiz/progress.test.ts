@@ -66,6 +66,10 @@ describe('questionHash', () => {
     expect(questionHash(q({ ...single, explanation: 'Reworded.' }))).toBe(h)
     expect(questionHash(q({ ...single, options: single.options.map(o => 'why' in o ? { ...o, why: 'Reworded.' } : o) }))).toBe(h)
   })
+
+  it('ignores whether the lecture asks the question in class, so choosing it keeps saved answers', () => {
+    expect(questionHash(q({ ...single, class: true }))).toBe(questionHash(qSingle))
+  })
 })
 
 describe('readProgress', () => {
