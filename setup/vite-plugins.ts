@@ -32,5 +32,7 @@ export default defineVitePluginsSetup(options => [
       return (await load(options, entry, undefined, options.mode)).slides
     },
   }),
-  kitReading({ slides: () => readingSlides(options.data.slides, options.userRoot) }),
+  // The reading view is built from the self-study deck; the lecture (for
+  // class, numbered differently) links to none of it.
+  kitReading({ slides: () => (options.data.config as { deck?: string }).deck === 'lecture' ? [] : readingSlides(options.data.slides, options.userRoot) }),
 ])

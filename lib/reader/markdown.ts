@@ -116,6 +116,14 @@ export function parseProps(attrs: string, where: string): Record<string, string 
   return out
 }
 
+/**
+ * Components the reading view does not draw, with what it says in their
+ * place; the section's link leads to the slide that shows them.
+ */
+export const DECK_ONLY: Record<string, string> = {
+  UnitPlan: 'The slide in the deck shows the unit plan here: each module\'s minutes in the lecture and its questions.',
+}
+
 /** A self-closing component tag: `<Fact id="x" :unit="false" />`. */
 const COMPONENT = /<([A-Z][A-Za-z0-9]*)\b([^<>]*?)\s*\/>/g
 
@@ -135,6 +143,8 @@ export function renderComponents(html: string, data: LedgerData, where: string):
     return f
   }
   const out = html.replace(COMPONENT, (tag, name: string, attrs: string) => {
+    if (name in DECK_ONLY)
+      return `<span class="read-deck-only">${esc(DECK_ONLY[name])}</span>`
     if (!(name in INLINE_COMPONENTS))
       throw new ReaderError(where, `${tag}: the reading view cannot show <${name}> on a teaching slide (it knows ${Object.keys(INLINE_COMPONENTS).map(n => `<${n}>`).join(', ')})`)
     const props = parseProps(attrs, where)
