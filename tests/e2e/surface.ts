@@ -259,24 +259,7 @@ function probe() {
     }
     return { problems: [...new Set(problems)], scrolls }
   }
-  /**
- * Scrolls `region` into view and reports what still stops it being read.
- * Layout may still be settling (a sheet sliding in, a list growing), so it
- * measures again, scrolling each time, until nothing is wrong or `timeout`
- * ms have passed; the problems it returns are those of the last measure.
- */
-export async function readableInView(region: Locator, timeout = 3000): Promise<string[]> {
-  const until = Date.now() + timeout
-  for (;;) {
-    await region.evaluate(el => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
-    const { problems } = await readable(region)
-    if (!problems.length || Date.now() > until)
-      return problems
-    await region.page().waitForTimeout(100)
-  }
-}
-
-/** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
+  /** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
   function touch(el: Element): { smallText: string[], smallTargets: string[] } {
     const label = (n: Element) => (n.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || n.tagName.toLowerCase()
     const smallText: string[] = []
@@ -315,6 +298,23 @@ async function withProbe<T, A>(target: Locator, fn: (el: Element, arg: A) => T, 
 /** Whether the whole of `region` can be read (see `probe`). */
 export async function readable(region: Locator): Promise<FitReport> {
   return withProbe(region, el => window.__kitProbe!.readable(el), undefined)
+}
+
+/**
+ * Scrolls `region` into view and reports what still stops it being read.
+ * Layout may still be settling (a sheet sliding in, a list growing), so it
+ * measures again, scrolling each time, until nothing is wrong or `timeout`
+ * ms have passed; the problems it returns are those of the last measure.
+ */
+export async function readableInView(region: Locator, timeout = 3000): Promise<string[]> {
+  const until = Date.now() + timeout
+  for (;;) {
+    await region.evaluate(el => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
+    const { problems } = await readable(region)
+    if (!problems.length || Date.now() > until)
+      return problems
+    await region.page().waitForTimeout(100)
+  }
 }
 
 /** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
