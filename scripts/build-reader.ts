@@ -78,7 +78,9 @@ await build({
   base: './',
   publicDir: false,
   logLevel: 'warn',
-  plugins: [vue(), kitContent({ root, slides: () => slides })],
+  // The deck's title gives the progress key (lib/vite/content.ts `deckId`): the
+  // reading view must read and write the same record as the deck it comes from.
+  plugins: [vue(), kitContent({ root, slides: () => slides, title: () => typeof deck.headmatter.title === 'string' ? deck.headmatter.title : undefined })],
   // No PostCSS config to look for: the stylesheet needs only @import.
   css: { postcss: {} },
   define: {

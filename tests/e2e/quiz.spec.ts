@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { Category, Question } from '../../lib/quiz/index.ts'
 import AxeBuilder from '@axe-core/playwright'
 import { categoriesOf, categoryLabel } from '../../lib/quiz/index.ts'
-import { answerOf, questionAt } from './bank'
+import { answerOf, PROGRESS_KEY, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, settle, test } from './fixtures'
 
@@ -180,12 +180,12 @@ test.describe('quizzes', () => {
   test('corrupt saved progress is reset with a notice, and the quiz still works', async ({ page }) => {
     const { no, q } = byType.get('single')!
     // Corrupt the record before the deck's own scripts run, as a damaged profile would be.
-    await page.addInitScript(() => {
+    await page.addInitScript((key) => {
       if (!sessionStorage.getItem('kit-test-seeded')) {
-        localStorage.setItem('repatriation-kit:quiz-progress', '{broken')
+        localStorage.setItem(key, '{broken')
         sessionStorage.setItem('kit-test-seeded', '1')
       }
-    })
+    }, PROGRESS_KEY)
     await page.goto(`#/${no}`)
     const quiz = (await settle(page, no)).locator('.kit-quiz')
     await expect(quiz.getByRole('alert')).toContainText('could not be read and was reset')

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test'
 import type { Question } from '../../lib/quiz/index.ts'
 import { questionHash } from '../../lib/quiz/progress.ts'
-import { answerOf, banks, questionAt } from './bank'
+import { answerOf, banks, PROGRESS_KEY, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, settle, test } from './fixtures'
 import { clickAtCentre, readable, readableInView, VIEWPORTS, wrongAnswer } from './surface'
@@ -15,7 +15,6 @@ const slides = await readDeck()
 const quizSlides = slides.filter(s => s.quiz)
 const resultsNo = slides.find(s => /<QuizSummary\b/.test(s.content ?? ''))!.no
 const allQuestions: Question[] = Object.values(banks).flatMap(b => b.questions)
-const PROGRESS_KEY = 'repatriation-kit:quiz-progress'
 
 /** Saved progress in which the first `n` questions were checked and missed. */
 function missedRecord(n: number) {
