@@ -37,8 +37,10 @@ export function joinPlaceholder(): string {
   button { font: inherit; min-height: 48px; padding: .5rem 1rem; border-radius: .6rem; border: 2px solid #2456a6; background: #fff; color: #2456a6; }
   button.primary { background: #2456a6; color: #fff; width: 100%; margin-top: 1rem; }
   button:disabled { opacity: .5; }
+  .order { list-style: none; padding: 0; margin: 0; }
   .order li { display: flex; gap: .5rem; align-items: center; }
   .order li span { flex: 1; }
+  .order li b { flex: none; min-width: 1.4rem; color: #4a5563; }
   .status { margin-top: 1rem; padding: .7rem .8rem; border-radius: .6rem; background: #e8eef9; }
   .status.ok { background: #eef8f0; }
   .status.err { background: #fdecec; }
@@ -115,7 +117,7 @@ export function joinPlaceholder(): string {
       const order = answer ?? draft
       order.forEach((item, pos) => {
         const move = (by) => { const d = [...draft]; [d[pos], d[pos + by]] = [d[pos + by], d[pos]]; draft = d; render() }
-        list.append(el('li', { class: 'row' + (answer ? ' right' : '') }, el('span', {}, q.items[item]),
+        list.append(el('li', { class: 'row' + (answer ? ' right' : '') }, el('b', {}, (pos + 1) + '.'), el('span', {}, q.items[item]),
           el('button', { type: 'button', disabled: locked || pos === 0, 'aria-label': 'Move up', onclick: () => move(-1) }, '↑'),
           el('button', { type: 'button', disabled: locked || pos === order.length - 1, 'aria-label': 'Move down', onclick: () => move(1) }, '↓')))
       })
