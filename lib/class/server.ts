@@ -177,6 +177,16 @@ function fail(res: ServerResponse, status: number, message: string, headers: Rec
   json(res, status, { error: message }, headers)
 }
 
+/** A path segment decoded, or itself when it is not valid percent-encoding. */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  }
+  catch {
+    return segment
+  }
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }
@@ -441,7 +451,7 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     if (route.startsWith('results/')) {
       if (!get)
         return onlyGet()
-      const r = session.results(decodeURIComponent(route.slice('results/'.length)))
+      const r = session.results(decode(route.slice('results/'.length)))
       return r.ok ? json(res, 200, r.results) : fail(res, r.status, r.message)
     }
     if (route === 'answer') {
@@ -493,7 +503,7 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
     if (p.startsWith('tally/')) {
       if (!get)
         return onlyGet()
-      const id = decodeURIComponent(p.slice('tally/'.length))
+      const id = decode(p.slice('tally/'.length))
       const t = session.tally(id)
       return t ? json(res, 200, t) : fail(res, 400, `No question “${id.slice(0, 80)}” in the bank.`)
     }
@@ -538,8 +548,11 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
       fail(res, 500, 'Internal error.')
     })
   })
+  // Slow senders are cut off; idle keep-alive connections are kept for a minute, longer than a phone
+  // waits between two answers, so no answer is sent on a connection the server is closing.
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000
+  server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 4180, host, () => {

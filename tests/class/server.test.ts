@@ -224,6 +224,9 @@ describe('what students can reach', () => {
     const wrongCookie = await request(s.origin, 'GET', '/deck/assets/app.js', { headers: { Cookie: 'kit_class=guess-guess-guess' } })
     expect(wrongCookie.status).toBe(403)
     expect((await request(s.origin, 'GET', '/deck/assets/app.js', { headers: { Cookie: `kit_class=${TOKEN}` } })).text).toContain('ANSWER KEY')
+    const index = await request(s.origin, 'GET', '/deck/', { headers: { Cookie: `kit_class=${TOKEN}` } })
+    expect(index.status).toBe(200)
+    expect(index.text).toContain('./assets/app.js')
   })
 
   it('no answer, explanation or count before the reveal; the results once revealed', async () => {
@@ -284,6 +287,7 @@ describe('what students can reach', () => {
     expect((await request(s.origin, 'GET', '/api/class/answer')).status).toBe(405)
     expect((await request(s.origin, 'POST', '/api/class/state', { body: {} })).status).toBe(405)
     expect((await request(s.origin, 'GET', '/api/class/nope')).status).toBe(404)
+    expect((await request(s.origin, 'GET', '/api/class/results/%E0%A4%A')).status).toBe(400)
     expect((await request(s.origin, 'POST', '/deck/', { body: {} })).status).toBe(405)
   })
 })
