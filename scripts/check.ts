@@ -13,6 +13,7 @@
  * Also reports (without failing) ledger entries that no slide or quiz uses,
  * and how many answers are judged rather than derived from the ledger.
  */
+import { isJudged } from '../lib/quiz/validate.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataIssue } from '../lib/load.ts'
@@ -75,7 +76,7 @@ if (c && quizzes) {
   const used = new Set([...texts.flatMap(t => [...citedIds(t)]), ...quizzes.flatMap(q => q.quiz.questions.flatMap(x => x.facts))])
   const unused = c.facts.filter(f => !used.has(f.id)).map(f => f.id)
   const questions = quizzes.flatMap(q => q.quiz.questions)
-  const judged = questions.filter(q => (q.type === 'truefalse' && q.judged) || ((q.type === 'single' || q.type === 'multiple') && q.options.some(o => o.judged)))
+  const judged = questions.filter(isJudged)
   console.log(`check: ${c.facts.length} facts, ${c.references.length} references, ${c.glossary.length} glossary terms, ${quizzes.length} question banks (${questions.length} questions), ${pages.length} pages`)
   console.log(`check: ${judged.length} questions have an answer the ledger cannot decide, marked \`judged: true\` (list them: grep -n "judged: true" quizzes/*.yaml)`)
   if (unused.length)
