@@ -40,6 +40,19 @@ export function parseResponse(q: Question, response: unknown): Parsed {
   return parsed
 }
 
+/**
+ * Whether `response` is in the canonical shape the engine stores (read back
+ * from the session file): a complete answer that a phone's view of it maps
+ * back to unchanged (so a typed "39,000" is not canonical; 39000 is).
+ */
+export function isCanonical(q: Question, response: unknown): boolean {
+  if (!isAnswered(q, response))
+    return false
+  const c = typeOf(q).classroom
+  const back = c.fromView(q, c.toView(q, response))
+  return back.ok && JSON.stringify(back.response) === JSON.stringify(response)
+}
+
 /** A stored canonical response in the view's indices. */
 export function responseView(q: Question, response: unknown): unknown {
   return typeOf(q).classroom.toView(q, response)

@@ -57,7 +57,12 @@ export interface Bin {
 
 /** The counts of one question, by kind of chart. */
 export type TallyBody =
-  | { kind: 'choices', choices: ChoiceCount[] }
+  | {
+    kind: 'choices'
+    choices: ChoiceCount[]
+    /** The choices are lettered A, B … (options); `false` when the label says it all (True, False). */
+    lettered: boolean
+  }
   | {
     kind: 'grid'
     /** Row labels: statements (`classify`), lefts (`matching`), items in their correct order (`ordering`). */
@@ -126,8 +131,8 @@ export function matchingDisplay(q: { id: string, pairs: readonly unknown[] }): n
   return seededPermutation(q.pairs.length, `${q.id}:right`)
 }
 
-export function choiceTally(labels: string[], correct: boolean[], counts: number[]): TallyBody {
-  return { kind: 'choices', choices: labels.map((label, i) => ({ key: letter(i), label, count: counts[i], correct: correct[i] })) }
+export function choiceTally(labels: string[], correct: boolean[], counts: number[], lettered = true): TallyBody {
+  return { kind: 'choices', lettered, choices: labels.map((label, i) => ({ key: letter(i), label, count: counts[i], correct: correct[i] })) }
 }
 
 export function zeros(n: number): number[] {

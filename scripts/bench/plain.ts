@@ -72,17 +72,21 @@ function citeText(f: Fact, data: PlainData): string {
   return ` [${citationFor(f, refMap(data)).label.replace(/^\[|\]$/g, '')}]`
 }
 
-/** The question as printed (its type's `print`): stem, hint, then lettered options or blanks as Markdown lists. */
+/**
+ * The question as printed (its type's `print`): the stem, then each group
+ * of lines, lettered options and blanks as Markdown list items (numbered
+ * lines are already a list, other lines stay as they are), then the hint.
+ */
 export function quizText(q: Question, data: PlainData): string[] {
   const p = printedQuestion(q, data.facts)
   const lines = [`**${q.stem}**`, '']
-  if (p.hint)
-    lines.push(p.hint, '')
   p.groups.forEach((g, k) => {
     if (k)
       lines.push('')
-    lines.push(...g.map(t => `- ${t}`))
+    lines.push(...g.map(t => /^(?:[A-Z]+\. |___ )/.test(t) ? `- ${t}` : t))
   })
+  if (p.hint)
+    lines.push('', p.hint)
   return lines
 }
 

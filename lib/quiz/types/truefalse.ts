@@ -119,7 +119,7 @@ export const truefalse = defineQuestionType<TrueFalseQuestion, boolean, PublicTr
       const counts = [0, 0]
       for (const r of responses)
         counts[r ? 0 : 1]++
-      return choiceTally(['True', 'False'], [q.answer, !q.answer], counts)
+      return choiceTally(['True', 'False'], [q.answer, !q.answer], counts, false)
     },
   },
 })
