@@ -51,7 +51,8 @@ export function outlineText(entries: readonly OutlineEntry[], depth = 0): string
 }
 
 /**
- * Speaker notes as plain text: Markdown emphasis and HTML removed, the
+ * Speaker notes as plain text: Markdown emphasis and HTML removed,
+ * character references (the escaped data in quiz notes) decoded, the
  * source's hard line breaks joined, paragraphs kept apart by a blank line.
  */
 export function plainNotes(note: string): string {
@@ -59,6 +60,8 @@ export function plainNotes(note: string): string {
     .replace(/<[^>]+>/g, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/`([^`]+)`/g, '$1')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!)
     .split(/\n\s*\n/)
     .map(p => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean)

@@ -4,6 +4,7 @@ import type { QuizFile } from '../../lib/quiz/schema.ts'
 import { citationFor, describeReference } from '../../lib/cite.ts'
 import { ANSWER_KEY_CHARS, ANSWER_KEY_PER_PAGE, EMPTY_SLIDE, expandMarkers, keyPages } from '../../lib/generate.ts'
 import { pageCount, pageOf } from '../../lib/paginate.ts'
+import { plainNotes } from '../../lib/pdf/outline.ts'
 import { presenterNotes, quizRefs } from '../../lib/quiz/notes.ts'
 
 const q = (id: string) => ({
@@ -85,7 +86,16 @@ describe('presenter notes', () => {
     const text = presenterNotes(refs, data.quizzes, new Map([['a', fact]]), new Map([['fn7', ref]]))
     expect(text).toContain('**Answer (q3-2):** True')
     expect(text).toContain('Because of q3-2.')
-    expect(text).toContain('[7] Reuters, 2015-09-11: Take back your immigrants')
+    // Data is escaped for Slidev's Markdown notes; the handout decodes it back.
+    expect(text).toContain('&#91;7&#93; Reuters, 2015-09-11: Take back your immigrants')
+    expect(plainNotes(text)).toContain('[7] Reuters, 2015-09-11: Take back your immigrants')
+  })
+  it('escapes the data, so HTML in an explanation, an option or a reference title never reaches the notes as markup', () => {
+    const evil = '<img src=x onerror="window.__xss=1">'
+    const quizzes = { '03-x': { ...data.quizzes['03-x'], questions: data.quizzes['03-x'].questions.map(q => ({ ...q, explanation: `${evil} **bold** [click]` })) } }
+    const text = presenterNotes([{ src: '03-x', question: 2 }], quizzes, new Map([['a', fact]]), new Map([['fn7', { ...ref, title: evil }]]))
+    expect(text).not.toMatch(/<img|\[click\]|\*\*bold/)
+    expect(plainNotes(text)).toContain(`Explanation: ${evil} **bold** [click]`)
   })
 })
 
