@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/class/**/*.test.ts'],
     environment: 'node',
     // Component tests opt in with `// @vitest-environment happy-dom`.
   },

@@ -11,17 +11,10 @@ import type { Ledger } from './quiz/derive.ts'
 import type { Question, QuestionType } from './quiz/schema.ts'
 import { questionLabels } from './cite.ts'
 import { describeAnswer } from './quiz/grade.ts'
+import { QUESTION_TYPE_KEYS, QUESTION_TYPES } from './quiz/types/index.ts'
 
-/** What a question asks the learner to do, in a few words. */
-export const TYPE_LABEL: Record<QuestionType, string> = {
-  single: 'choose one',
-  multiple: 'choose all that apply',
-  truefalse: 'true or false',
-  numeric: 'give a figure',
-  ordering: 'put in order',
-  matching: 'match',
-  classify: 'documented fact or interpretation?',
-}
+/** What a question asks the learner to do, in a few words (each type module's `label`). */
+export const TYPE_LABEL = Object.fromEntries(QUESTION_TYPE_KEYS.map(t => [t, QUESTION_TYPES[t].label])) as Record<QuestionType, string>
 
 export interface KeyEntry {
   /** Number of the question in its bank, from 1. */

@@ -2,6 +2,7 @@
  * `npm run bench`: the kit against a plain Slidev deck of the same shape.
  *
  *   tsx scripts/bench.ts [--quick] [--check] [--rounds N] [--loads N] [--trials N]
+ *   tsx scripts/bench.ts --class [--check]   (only the classroom server's load test)
  *
  * Writes a plain deck to .bench/plain/ (same slides, text and Mermaid
  * diagrams, no kit components), then builds and measures the kit and the
@@ -9,7 +10,9 @@
  * build time, JS + CSS bytes for slide 1, time to paint slide 1, time to step
  * through every slide, PDF export time, and (kit only) Check → feedback in a
  * quiz. Prints a table of medians, writes docs/benchmarks.md, and with
- * `--check` exits 1 when a budget is missed. Everything it builds goes to
+ * `--check` exits 1 when a budget is missed. Last, the classroom server
+ * under 300 phones (scripts/bench/class.ts; alone with `--class`).
+ * Everything it builds goes to
  * .bench/; its servers use ports 4400–4499 and are stopped at the end.
  */
 import type { Browser } from 'playwright-core'
@@ -21,6 +24,7 @@ import { chromium as pw } from 'playwright-core'
 import { CHROMIUM_ARGS } from '../lib/browser.ts'
 import { kitFingerprint, writePlainDeck } from './bench/deck.ts'
 import { loadAverage, machine, machineLine, otherHeavyProcesses, waitForQuiet } from './bench/machine.ts'
+import { classBenchMain } from './bench/class.ts'
 import { type LoadResult, measureCheck, measureLoad, measureStepThrough } from './bench/measure.ts'
 import { freePort, killAll, run, type Served, serve } from './bench/proc.ts'
 import { classifyChunk, evaluateBudgets, formatBytes, formatMs, markdownTable, median, METRICS, QUICK_RATIO_LIMIT, ratio, replaceResults, resultsTable, summarise } from './bench/report.ts'
@@ -33,6 +37,7 @@ const { values: opt } = parseArgs({
     rounds: { type: 'string' },
     loads: { type: 'string' },
     trials: { type: 'string', default: '20' },
+    class: { type: 'boolean', default: false },
   },
 })
 const quick = opt.quick!
@@ -45,6 +50,13 @@ const BENCH = join(root, '.bench')
 const LOG = join(BENCH, 'logs')
 const BASE = '/bench/'
 const DOC = join(root, 'docs', 'benchmarks.md')
+
+if (opt.class) {
+  const ok = await classBenchMain(root, DOC)
+  if (opt.check && !ok)
+    console.error('bench --check: the classroom server missed a budget')
+  process.exit(opt.check && !ok ? 1 : 0)
+}
 
 // A whole run must end by itself: one hour a round at most, then everything started here is killed.
 const watchdog = setTimeout(() => {
@@ -448,6 +460,9 @@ if (others.size)
   console.log(`\nwarning: other heavy processes ran during the benchmark:\n  ${[...others].join('\n  ')}`)
 console.log(`\nbench: wrote docs/benchmarks.md and .bench/results.json in ${formatMs(wallMs)}`)
 
+// The classroom server under a room's load (scripts/bench/class.ts).
+const classOk = await classBenchMain(root, DOC)
+
 killAll()
 if (errors.length) {
   console.error(`bench: ${errors.length} step(s) failed:\n  ${errors.join('\n  ')}`)
@@ -455,6 +470,8 @@ if (errors.length) {
 }
 if (opt.check) {
   const failed = budgets.filter(b => !b.pass)
+  if (!classOk)
+    failed.push({ name: 'classroom server', pass: false, detail: 'see its section in docs/benchmarks.md' })
   if (failed.length) {
     console.error(`bench --check: ${failed.length} budget(s) missed: ${failed.map(b => `${b.name} (${b.detail})`).join('; ')}`)
     process.exit(1)

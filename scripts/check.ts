@@ -26,6 +26,7 @@ import { listFiles, readKit } from '../lib/content.ts'
 import { citedIds, formatLintIssue, ledgerNumbers, lintNames, lintPage, nameVocabulary } from '../lib/lint.ts'
 import type { LintIssue } from '../lib/lint.ts'
 import { formatIssue } from '../lib/load.ts'
+import { isJudged } from '../lib/quiz/validate.ts'
 
 /** Where `check` writes: the console, or a buffer in tests. */
 export interface Out {
@@ -78,7 +79,7 @@ export function check(root: string, out: Out = { log: l => console.log(l), error
   const questions = kit.quizzes.flatMap(q => q.quiz.questions)
   out.log(`check: ${c.facts.length} facts, ${c.references.length} references, ${c.glossary.length} glossary terms, ${kit.quizzes.length} question banks (${questions.length} questions), ${pages.length} pages`)
   if (!kit.dataIssues.length) {
-    const judged = questions.filter(q => (q.type === 'truefalse' && q.judged) || ((q.type === 'single' || q.type === 'multiple') && q.options.some(o => o.judged)))
+    const judged = questions.filter(isJudged)
     out.log(`check: ${judged.length} questions have an answer the ledger cannot decide, marked \`judged: true\` (list them: grep -n "judged: true" quizzes/*.yaml)`)
     const used = new Set([...kit.pages.flatMap(p => [...citedIds(p.text)]), ...questions.flatMap(x => x.facts)])
     const unused = c.facts.filter(f => !used.has(f.id)).map(f => f.id)

@@ -22,9 +22,8 @@
 import type { Question, QuestionType } from '../quiz/schema.ts'
 import type { BankModule, ExportContext } from './common.ts'
 import ExcelJS from 'exceljs'
-import { optionText } from '../quiz/derive.ts'
-import { seededPermutation } from '../quiz/shuffle.ts'
-import { letter } from '../quiz/text.ts'
+import { isUnsupported } from '../quiz/types/define.ts'
+import { typeOf } from '../quiz/types/index.ts'
 import { sortModules } from './common.ts'
 
 /** The workbook, relative to `exports/`. */
@@ -74,6 +73,8 @@ export interface KahootSkip {
   module: number
   type: QuestionType
   reason: string
+  /** Its type has no place in Kahoot's quiz template at all (not only too long). */
+  unsupported?: boolean
 }
 
 /** The plan of the spreadsheet. */
@@ -121,43 +122,28 @@ export function kahootMisfit(question: string, answers: readonly string[], name:
   return reasons.length ? reasons.join('; ') : undefined
 }
 
-/** Question types Kahoot's quiz spreadsheet can hold: two to four answers to choose from, one or more of them right. */
-export const KAHOOT_TYPES: readonly QuestionType[] = ['single', 'multiple', 'truefalse']
-
-/** Why Kahoot's quiz spreadsheet cannot hold a question of each other type. */
-const UNSUPPORTED: Partial<Record<QuestionType, string>> = {
-  numeric: 'a numeric question asks for a typed figure; Kahoot\'s quiz spreadsheet has only answers to choose from',
-  ordering: 'an ordering question asks for an order; Kahoot\'s quiz spreadsheet has only answers to choose from (make it a puzzle question in Kahoot\'s editor)',
-  matching: 'a matching question asks for pairs; Kahoot\'s quiz spreadsheet has only answers to choose from',
-  classify: 'a classify question asks for a verdict on each statement; Kahoot\'s quiz spreadsheet asks one thing per question (ask the statements one by one in Kahoot\'s editor)',
-}
-
-/** One question as a Kahoot row, or the reason it is skipped. */
+/**
+ * One question as a Kahoot row, or the reason it is skipped. Its type's
+ * module gives the answers (`kahoot`), or says why Kahoot's quiz template
+ * cannot hold it; the answers are then held to Kahoot's limits.
+ */
 export function kahootRow(q: Question, module: number, ctx: ExportContext): KahootRow | KahootSkip {
-  if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'truefalse')
-    return { id: q.id, module, type: q.type, reason: UNSUPPORTED[q.type] ?? `a ${q.type} question: Kahoot's quiz spreadsheet cannot hold it` }
+  const fit = typeOf(q).kahoot(q, ctx)
+  if (isUnsupported(fit))
+    return { id: q.id, module, type: q.type, reason: fit.unsupported, unsupported: true }
   const question = cellText(q.stem)
-  if (q.type === 'truefalse') {
-    const answers = ['True', 'False']
-    const misfit = kahootMisfit(question, answers)
-    return misfit
-      ? { id: q.id, module, type: q.type, reason: misfit }
-      : { id: q.id, module, question, answers, correct: [q.answer ? 1 : 2], timeLimit: timeLimitFor(question, answers) }
-  }
-  const texts = q.options.map(o => cellText(optionText(o, ctx.ledger)))
-  const misfit = kahootMisfit(question, texts, i => `option ${letter(i)}`)
+  const texts = fit.texts.map(cellText)
+  const misfit = kahootMisfit(question, texts, fit.name)
   if (misfit)
     return { id: q.id, module, type: q.type, reason: misfit }
-  // Kahoot shows answers in sheet order, and the bank often lists the right
-  // option first: the answers go in a seeded order (the same on every export).
-  const order = seededPermutation(q.options.length, `${q.id}:kahoot`)
+  const order = fit.order ?? texts.map((_, i) => i)
   const answers = order.map(i => texts[i])
   return {
     id: q.id,
     module,
     question,
     answers,
-    correct: order.flatMap((i, k) => q.options[i].correct ? [k + 1] : []),
+    correct: order.flatMap((i, k) => fit.right[i] ? [k + 1] : []),
     timeLimit: timeLimitFor(question, answers),
   }
 }
@@ -168,8 +154,10 @@ export function kahootPlan(modules: readonly BankModule[], ctx: ExportContext): 
   for (const m of sortModules(modules)) {
     for (const q of m.quiz.questions) {
       const r = kahootRow(q, m.quiz.module, ctx)
-      if ('reason' in r)
-        (KAHOOT_TYPES.includes(q.type) ? plan.skipped : plan.unsupported).push(r)
+      if ('reason' in r) {
+        const { unsupported, ...skip } = r
+        ;(unsupported ? plan.unsupported : plan.skipped).push(skip)
+      }
       else
         plan.rows.push(r)
     }
