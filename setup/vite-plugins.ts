@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { readingSlides } from '../lib/reader/slides.ts'
@@ -26,7 +27,8 @@ export default defineVitePluginsSetup(options => [
     // lecture.md exactly as `slidev lecture.md` would.
     lecture: async () => {
       const entry = resolve(options.userRoot, 'lecture.md')
-      if (resolve(options.entry) === entry)
+      // A kit without a lecture deck (lecture.md removed) plans from the deck being built.
+      if (resolve(options.entry) === entry || !existsSync(entry))
         return options.data.slides
       const { load } = await import('@slidev/parser/fs')
       return (await load(options, entry, undefined, options.mode)).slides

@@ -19,14 +19,16 @@ export interface Violation {
   targets: string[]
 }
 
-/** WCAG 2.2 AA violations on the page, or inside `include` selectors only. */
-export async function axeViolations(page: Page, include?: string[]): Promise<Violation[]> {
+/** WCAG 2.2 AA violations on the page, or inside `include` selectors only, leaving out what `exclude` selects. */
+export async function axeViolations(page: Page, include?: string[], exclude: string[] = []): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: source })
-  return page.evaluate(async ({ include, tags }) => {
+  return page.evaluate(async ({ include, exclude, tags }) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string, impact: string | null, nodes: { target: string[] }[] }[] }> } }).axe
-    const context = include?.length ? { include: include.map(s => [s]) } : document
+    const context = include?.length || exclude.length
+      ? { include: include?.length ? include.map(s => [s]) : [['html']], exclude: exclude.map(s => [s]) }
+      : document
     const r = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
     return r.violations.map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) }))
-  }, { include, tags: WCAG_TAGS })
+  }, { include, exclude, tags: WCAG_TAGS })
 }

@@ -10,10 +10,10 @@ import { join, resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '../../..')
 
 /** What a build needs besides the data: Slidev's setup, the components, styles … */
-const DECK = ['slides.md', 'pages', 'sources', 'quizzes', 'setup', 'lib', 'components', 'composables', 'layouts', 'styles', 'public', 'global-bottom.vue', 'package.json', 'tsconfig.json']
+const DECK = ['slides.md', 'lecture.md', 'pages', 'sources', 'quizzes', 'setup', 'lib', 'components', 'composables', 'layouts', 'styles', 'public', 'global-bottom.vue', 'custom-nav-controls.vue', 'package.json', 'tsconfig.json']
 
 /** What `npm run check` reads. */
-const DATA = ['slides.md', 'pages', 'sources', 'quizzes']
+const DATA = ['slides.md', 'lecture.md', 'pages', 'sources', 'quizzes']
 
 /**
  * A copy of the kit in a temporary folder (node_modules linked, not copied):
