@@ -353,9 +353,14 @@ function probe() {
       const painted = [...root.querySelectorAll('svg text')].flatMap(t => t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].filter(x => !x.querySelector('tspan')) : [t])
       for (const t of painted) {
         const label = (t.textContent ?? '').trim()
-        const r = t.getBoundingClientRect()
+        let r = t.getBoundingClientRect()
         if (!label || !r.width || !r.height)
           continue
+        // Hit-testing sees only what is on screen: bring the label there first.
+        if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+          t.scrollIntoView({ block: 'center', inline: 'center' })
+          r = t.getBoundingClientRect()
+        }
         const fg = rgba(getComputedStyle(t).fill)
         if (!fg)
           continue
