@@ -4,8 +4,10 @@
  * answered right, checked, and its solution shown. At each step the button
  * pressed must be the topmost element at its centre (clicked there with the
  * real mouse), and the whole feedback must be readable: on screen, cut by
- * nothing, under nothing, or in a region that scrolls. On the phone the
- * question's text is 16 px or more and every target 44 × 44 px or more.
+ * nothing, under nothing, or in a region that scrolls. On the phone every
+ * text in the sheet (stem, options, marks, feedback, citation markers, the
+ * sheet's bar and links) is 16 px or more as rendered, and every link,
+ * button and field 44 × 44 px or more, in every state.
  */
 import type { Locator, Page } from '@playwright/test'
 import type { Question } from '../../lib/quiz/index.ts'
@@ -35,6 +37,10 @@ async function expectState(quiz: Locator, phone: boolean, label: string, want: S
   }
 }
 
+// Each bank × device is its own test, on its own page: let both workers
+// share them, rather than queueing all 22 behind one another in one.
+test.describe.configure({ mode: 'parallel' })
+
 for (const [device, profile] of Object.entries(VIEWPORTS)) {
   const phone = device === 'phone'
   test.describe(`every question fits and works on a ${device}`, () => {
@@ -49,7 +55,7 @@ for (const [device, profile] of Object.entries(VIEWPORTS)) {
           const at = `${q.id} (slide ${no})`
           await page.evaluate(n => (location.hash = `#/${n}`), no)
           const quiz = quizOf(page, phone, no, q)
-          await quiz.waitFor()
+          // (quizState's evaluate waits for the quiz to mount.)
           await expectState(quiz, phone, `${at} answering`, { phase: 'answering' })
 
           // Wrong first: the longest feedback, with every `why` it can draw.

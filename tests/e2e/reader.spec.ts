@@ -16,6 +16,7 @@ import { planReading } from '../../lib/reader/plan.ts'
 import { answerOf, banks, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, test } from './fixtures'
+import { controlContrast, diagramContrast, textContrast, touchReport } from './surface'
 
 const deck = await readDeck()
 const plan = planReading(deck.map(s => ({ no: s.no, file: s.file, content: s.content! })), banks)
@@ -202,6 +203,13 @@ test.describe('reading view on a phone', () => {
       await expect(quiz.locator('.kit-verdict'), `${type} ${q.id}`).toHaveText(/✔ Correct/)
       // Focus moves to the feedback, on the page as on a slide.
       await expect(quiz.locator('.kit-feedback')).toBeFocused()
+      // Checked and locked, with its marks and citation links: every text
+      // 16 px and 4.5:1, every target 44 × 44 px, every radio 3:1.
+      const t = await touchReport(quiz)
+      expect(t.smallText, `${type}: text under 16 px`).toEqual([])
+      expect(t.smallTargets, `${type}: targets under 44 × 44 px`).toEqual([])
+      expect(await textContrast(quiz), `${type}: text under 4.5:1`).toEqual([])
+      expect(await controlContrast(quiz), `${type}: radios and checkboxes under 3:1`).toEqual([])
     }
     // The deck's results slide (in its phone sheet) counts all of them.
     await page.goto(`#/${results.no}`)
@@ -280,3 +288,33 @@ test.describe('reading view on a laptop', () => {
     await expect(page.locator('[data-read-link]')).toHaveCount(0)
   })
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every diagram label reads at 4.5:1, in the deck and in the reading view (${scheme} scheme)`, async ({ page }) => {
+    test.setTimeout(120_000)
+    // One Mermaid theme (setup/mermaid.ts) draws both, and the PDF export too.
+    await page.emulateMedia({ colorScheme: scheme })
+    const withDiagrams = deck.filter(s => s.diagrams && !s.answerKey)
+    expect(withDiagrams.length, 'slides with diagrams').toBeGreaterThan(0)
+    await page.goto(`#/${withDiagrams[0].no}`)
+    for (const s of withDiagrams) {
+      await page.evaluate(n => (location.hash = `#/${n}`), s.no)
+      const slide = page.locator(`.slidev-page-${s.no}`)
+      await expect(slide.locator('.mermaid'), `slide ${s.no}: diagrams drawn`).toHaveCount(s.diagrams)
+      for (const block of await slide.locator('.mermaid').all())
+        await expect(block.locator('svg').first()).toBeVisible()
+      expect(await diagramContrast(slide), `slide ${s.no} ("${s.title}") in the deck`).toEqual([])
+    }
+    for (const p of plan.pages) {
+      if (!p.slides.some(no => deck[no - 1].diagrams))
+        continue
+      await page.goto(read(p.stem))
+      await expect(page.locator('h1')).toBeVisible()
+      for (const fig of await page.locator('[data-diagram]').all()) {
+        await fig.scrollIntoViewIfNeeded()
+        await expect(fig.locator('svg').first()).toBeVisible({ timeout: 20_000 })
+      }
+      expect(await diagramContrast(page.locator('main')), `${p.stem} in the reading view`).toEqual([])
+    }
+  })
+}

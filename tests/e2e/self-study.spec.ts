@@ -9,12 +9,31 @@ import { questionHash } from '../../lib/quiz/progress.ts'
 import { answerOf, banks, PROGRESS_KEY, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, settle, test } from './fixtures'
-import { clickAtCentre, readable, readableInView, VIEWPORTS, wrongAnswer } from './surface'
+import { axeViolations } from './axe'
+import { answerFast, clickAtCentre, controlContrast, readable, readableInView, textContrast, touchReport, VIEWPORTS, wrongAnswer } from './surface'
 
 const slides = await readDeck()
 const quizSlides = slides.filter(s => s.quiz)
 const resultsNo = slides.find(s => /<QuizSummary\b/.test(s.content ?? ''))!.no
 const allQuestions: Question[] = Object.values(banks).flatMap(b => b.questions)
+
+/** What a learner reads of a question: stem, options, statements, pairs, items, explanation, `why`s. */
+const readLength = (q: Question) => JSON.stringify(q).length
+/**
+ * The questions whose locked state has the most to read and the most kinds
+ * of mark: the classify question with the most statements, the two longest
+ * of the final review, and the longest of each type.
+ */
+const lockedSample = (() => {
+  const all = quizSlides.map(s => ({ no: s.no, q: questionAt(s.quiz!.src, s.quiz!.question) })).sort((a, b) => readLength(b.q) - readLength(a.q))
+  const statements = (q: Question) => q.type === 'classify' ? q.statements.length : 0
+  const pick = [
+    all.reduce((m, s) => statements(s.q) > statements(m.q) ? s : m),
+    ...all.filter(s => s.q.id.startsWith('q11-')).slice(0, 2),
+    ...[...new Set(all.map(s => s.q.type))].map(t => all.find(s => s.q.type === t)!),
+  ]
+  return pick.filter((s, i) => pick.findIndex(x => x.no === s.no) === i)
+})()
 
 /** Saved progress in which the first `n` questions were checked and missed. */
 function missedRecord(n: number) {
@@ -118,6 +137,13 @@ for (const [device, profile] of Object.entries(VIEWPORTS)) {
           await expect(summary.locator('[data-overall]')).toContainText('No answers checked yet')
         }
         expect(await readableInView(summary.locator('table')), 'the score table').toEqual([])
+        expect(await textContrast(summary), 'text under 4.5:1').toEqual([])
+        if (phone) {
+          // The whole sheet: its bar, the table, every missed question's links, Reset.
+          const t = await touchReport(summary)
+          expect(t.smallText, 'text under 16 px').toEqual([])
+          expect(t.smallTargets, 'targets under 44 × 44 px').toEqual([])
+        }
         const reset = summary.getByRole('button', { name: 'Reset my answers…' })
         if (!misses) {
           await expect(reset).toBeDisabled()
@@ -174,3 +200,46 @@ test('every "review" link goes to a slide that shows one of the question\'s fact
     }
   }
 })
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const [device, profile] of Object.entries(VIEWPORTS)) {
+    const phone = device === 'phone'
+    test.describe(`a checked quiz, in the ${scheme} scheme on a ${device}`, () => {
+      test.use({ ...profile, colorScheme: scheme })
+      test(`reads at AA contrast, locked and with its solution, on the longest questions${phone ? ', at 16 px and 44 px targets' : ''}`, async ({ page }) => {
+        test.setTimeout(120_000)
+        expect(lockedSample.length, 'questions sampled').toBeGreaterThanOrEqual(7)
+        await page.goto(`#/${lockedSample[0].no}`)
+        await expect(page.locator('html'), 'colour scheme').toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/)
+        for (const { no, q } of lockedSample) {
+          const at = `${q.id} (slide ${no})`
+          await page.evaluate(n => (location.hash = `#/${n}`), no)
+          const quiz = page.locator(phone ? `.kit-sheet .kit-quiz[data-quiz="${q.id}"]` : `.slidev-page-${no} .kit-quiz[data-quiz="${q.id}"]`)
+          const scope = phone ? '.kit-sheet' : `.slidev-page-${no}`
+          await quiz.waitFor()
+          await answerFast(quiz, q, wrongAnswer(q) ?? answerOf(q))
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Check' }), `${at} Check`)
+          await expect(quiz).toHaveAttribute('data-phase', 'checked')
+          for (const state of ['checked', 'solution shown']) {
+            if (state === 'solution shown') {
+              await clickAtCentre(page, quiz.getByRole('button', { name: 'Show solution' }), `${at} Show solution`)
+              await expect(quiz).toHaveAttribute('data-phase', 'solution')
+            }
+            // The pointer rests where the button was: move it off, or a citation's hover tooltip opens over its neighbours.
+            await page.mouse.move(0, 0)
+            expect((await axeViolations(page, [scope])).map(v => `${v.id}: ${v.targets.join(', ')}`), `${at} ${state}: axe, WCAG 2.2 AA`).toEqual([])
+            expect(await textContrast(quiz), `${at} ${state}: text under 4.5:1, disabled controls included`).toEqual([])
+            expect(await controlContrast(quiz), `${at} ${state}: radios and checkboxes under 3:1`).toEqual([])
+            if (phone) {
+              const t = await touchReport(quiz)
+              expect(t.smallText, `${at} ${state}: text under 16 px`).toEqual([])
+              expect(t.smallTargets, `${at} ${state}: targets under 44 × 44 px`).toEqual([])
+            }
+          }
+          // Leave it as found: the next test starts from no saved answers anyway.
+          await clickAtCentre(page, quiz.getByRole('button', { name: 'Retry' }), `${at} Retry`)
+        }
+      })
+    })
+  }
+}

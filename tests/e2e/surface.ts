@@ -163,8 +163,8 @@ export async function answerFast(quiz: Locator, q: Question, response: unknown) 
  * bar would otherwise swallow the click), then press the real mouse there.
  */
 export async function clickAtCentre(page: Page, target: Locator, what: string) {
-  await target.waitFor()
-  // One round trip: bring it into view, measure it, and see what is on top at its centre.
+  // One round trip (evaluate waits for the element itself): bring it into
+  // view, measure it, and see what is on top at its centre.
   const at = await target.evaluate((el) => {
     el.scrollIntoView({ block: 'nearest', inline: 'nearest' })
     const r = el.getBoundingClientRect()
@@ -189,7 +189,7 @@ export interface FitReport {
 }
 
 export interface TouchReport {
-  /** Question text rendered under 16 px. */
+  /** Text rendered under 16 px. */
   smallText: string[]
   /** Targets smaller than 44 × 44 px. */
   smallTargets: string[]
@@ -200,6 +200,25 @@ export interface TouchReport {
  * round trip can wait for a state and measure it.
  */
 function probe() {
+  type RGBA = { r: number, g: number, b: number, a: number }
+  /** A computed colour (`rgb(…)` or `rgba(…)`) as numbers, or undefined for anything else. */
+  const rgba = (c: string): RGBA | undefined => {
+    const m = c.match(/rgba?\(([^)]+)\)/)
+    if (!m)
+      return undefined
+    const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number)
+    return { r, g, b, a }
+  }
+  /** WCAG relative luminance, and the contrast ratio of two of them. */
+  const lum = ({ r, g, b }: RGBA) => {
+    const f = (v: number) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+  }
+  const ratio = (x: RGBA, y: RGBA) => {
+    const [p, q] = [lum(x), lum(y)]
+    return (Math.max(p, q) + 0.05) / (Math.min(p, q) + 0.05)
+  }
+  const pageBg = (): RGBA => document.documentElement.classList.contains('dark') ? { r: 18, g: 18, b: 18, a: 1 } : { r: 255, g: 255, b: 255, a: 1 }
   /**
    * Whether the whole of `el` can be read: it is inside the viewport and
    * inside every ancestor that clips it, or inside an ancestor that scrolls
@@ -270,24 +289,189 @@ function probe() {
     }
     return { problems: [...new Set(problems)], scrolls }
   }
-  /** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
+  /**
+   * Everything a learner on a phone reads or taps around a quiz: in the
+   * phone sheet, the whole sheet (its bar, the read link, the results);
+   * elsewhere (reading view), the quiz itself. Every visible text, whatever
+   * its class, rendered at 16 px or more (computed size times any scale
+   * applied above it); every interactive element (links, buttons, fields,
+   * focusable regions; a radio or checkbox counts as the label it sits in,
+   * which is what takes the tap) 44 × 44 px or more.
+   */
   function touch(el: Element): { smallText: string[], smallTargets: string[] } {
-    const label = (n: Element) => (n.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || n.tagName.toLowerCase()
+    const scope = el.closest('.kit-sheet') ?? el
+    const label = (n: Element) => (n.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || n.getAttribute('aria-label') || n.tagName.toLowerCase()
+    // Rendered size: a transform or zoom above (Slidev's scaled slide canvas)
+    // shrinks what the computed font size says.
+    const scales = new Map<Element, number>()
+    const scaleOf = (n: Element | null): number => {
+      if (!n)
+        return 1
+      let k = scales.get(n)
+      if (k === undefined) {
+        const cs = getComputedStyle(n)
+        const m = cs.transform && cs.transform !== 'none' ? new DOMMatrixReadOnly(cs.transform) : undefined
+        k = (m ? Math.hypot(m.a, m.b) : 1) * (Number.parseFloat(cs.zoom) || 1) * scaleOf(n.parentElement)
+        scales.set(n, k)
+      }
+      return k
+    }
     const smallText: string[] = []
-    for (const n of el.querySelectorAll('.kit-quiz-stem, .kit-choice-text, .kit-classify-text, .kit-order-text, .kit-match-row label, .kit-match-row select, .kit-num input')) {
-      const px = Number.parseFloat(getComputedStyle(n).fontSize)
-      if (px < 16)
-        smallText.push(`${label(n)}: ${px} px`)
+    const seen = new Set<Element>()
+    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const n = t.parentElement
+      if (!n || seen.has(n) || !t.textContent!.trim() || n.closest('svg, template, .kit-sr-only, [hidden]') || !n.getClientRects().length)
+        continue
+      seen.add(n)
+      const cs = getComputedStyle(n)
+      if (cs.visibility === 'hidden')
+        continue
+      const px = Number.parseFloat(cs.fontSize) * scaleOf(n)
+      if (px < 15.95)
+        smallText.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${t.textContent!.trim().slice(0, 30)}”: ${px.toFixed(1)} px`)
     }
     const smallTargets: string[] = []
-    for (const n of el.querySelectorAll('button, select, input[type=text], .kit-choice')) {
-      const r = n.getBoundingClientRect()
-      if (r.width < 44 || r.height < 44)
-        smallTargets.push(`${label(n)}: ${Math.round(r.width)}×${Math.round(r.height)}`)
+    const targets = new Set<Element>()
+    for (const n of scope.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [role=button], [role=link]')) {
+      const t = /^(radio|checkbox)$/.test((n as HTMLInputElement).type ?? '') ? (n.closest('label') ?? n) : n
+      if (targets.has(t) || !t.getClientRects().length || t.closest('.kit-sr-only'))
+        continue
+      targets.add(t)
+      const r = t.getBoundingClientRect()
+      if (r.width < 43.95 || r.height < 43.95)
+        smallTargets.push(`${t.tagName.toLowerCase()}.${[...t.classList].join('.')} “${label(t)}”: ${Math.round(r.width)}×${Math.round(r.height)}`)
     }
     return { smallText, smallTargets }
   }
-  return { readable, touch }
+  /**
+   * Contrast of every label in the diagrams (SVG <text>, also inside open
+   * shadow roots) under `el`, against what is painted behind its centre:
+   * the first filled shape (a bar, a node) below it, or else the first
+   * element with a background. axe does not check SVG text; this does.
+   * Returns the labels under `min`:1.
+   */
+  function svgContrast(el: Element, min: number): string[] {
+    const roots: (Element | ShadowRoot)[] = [el]
+    for (const n of el.querySelectorAll('*')) {
+      if (n.shadowRoot)
+        roots.push(n.shadowRoot)
+    }
+    const out: string[] = []
+    for (const root of roots) {
+      const hitRoot = root instanceof ShadowRoot ? root : document
+      // The element whose fill paints the words: a <tspan> where there is one (Mermaid styles those).
+      const painted = [...root.querySelectorAll('svg text')].flatMap(t => t.querySelector('tspan') ? [...t.querySelectorAll('tspan')].filter(x => !x.querySelector('tspan')) : [t])
+      for (const t of painted) {
+        const label = (t.textContent ?? '').trim()
+        let r = t.getBoundingClientRect()
+        if (!label || !r.width || !r.height)
+          continue
+        // Hit-testing sees only what is on screen: bring the label there first.
+        if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) {
+          t.scrollIntoView({ block: 'center', inline: 'center' })
+          r = t.getBoundingClientRect()
+        }
+        const fg = rgba(getComputedStyle(t).fill)
+        if (!fg)
+          continue
+        let bg: RGBA | undefined
+        for (const b of hitRoot.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2)) {
+          if (b === t || t.contains(b) || b.closest('text'))
+            continue
+          const cs = getComputedStyle(b)
+          const c = b instanceof SVGElement ? (b.tagName === 'svg' ? rgba(cs.backgroundColor) : rgba(cs.fill)) : rgba(cs.backgroundColor)
+          if (c && c.a > 0 && (!(b instanceof SVGElement) || b.tagName === 'svg' || Number(cs.fillOpacity) > 0)) {
+            bg = c
+            break
+          }
+        }
+        bg ??= pageBg()
+        const k = ratio(fg, bg)
+        if (k < min)
+          out.push(`“${label.slice(0, 30)}”: ${k.toFixed(2)}:1 (rgb(${fg.r}, ${fg.g}, ${fg.b}) on rgb(${bg.r}, ${bg.g}, ${bg.b}))`)
+      }
+    }
+    return out
+  }
+  /**
+   * Contrast of every visible text around a quiz (the whole phone sheet when
+   * it is in one), as painted: its colour, faded by the opacity of it and
+   * its ancestors, over the first solid background behind it. axe leaves out
+   * disabled controls and their labels, which is how a locked (checked)
+   * quiz's options went pale unnoticed; this includes them. Returns the
+   * texts under `min`:1.
+   */
+  function textContrast(el: Element, min: number): string[] {
+    const scope = el.closest('.kit-sheet') ?? el
+    const out: string[] = []
+    const seen = new Set<Element>()
+    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const n = t.parentElement
+      if (!n || seen.has(n) || !t.textContent!.trim() || n.closest('svg, template, .kit-sr-only, [hidden]') || !n.getClientRects().length)
+        continue
+      seen.add(n)
+      const cs = getComputedStyle(n)
+      const fg = rgba(cs.color)
+      if (!fg || cs.visibility === 'hidden')
+        continue
+      let alpha = fg.a
+      let bg: RGBA | undefined
+      for (let a: Element | null = n; a; a = a.parentElement) {
+        const s = getComputedStyle(a)
+        alpha *= Number(s.opacity)
+        const c = rgba(s.backgroundColor)
+        if (!bg && c && c.a > 0.5)
+          bg = c
+      }
+      bg ??= pageBg()
+      const shown = { r: fg.r * alpha + bg.r * (1 - alpha), g: fg.g * alpha + bg.g * (1 - alpha), b: fg.b * alpha + bg.b * (1 - alpha), a: 1 }
+      const k = ratio(shown, bg)
+      if (k < min)
+        out.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${t.textContent!.trim().slice(0, 30)}”: ${k.toFixed(2)}:1`)
+    }
+    return out
+  }
+  /**
+   * Non-text contrast (WCAG 1.4.11, 3:1) of the quiz's radios and
+   * checkboxes, locked or not: the box's border against what is behind it,
+   * and the fill of a checked one (the dot, or the filled box) against the
+   * same. The browser's own disabled controls fail this; a learner must still
+   * see which option they chose once it is checked.
+   */
+  function controlContrast(el: Element, min: number): string[] {
+    const scope = el.closest('.kit-sheet') ?? el
+    const out: string[] = []
+    const behind = (n: Element): RGBA => {
+      for (let a = n.parentElement; a; a = a.parentElement) {
+        const c = rgba(getComputedStyle(a).backgroundColor)
+        if (c && c.a > 0.5)
+          return c
+      }
+      return pageBg()
+    }
+    for (const input of scope.querySelectorAll<HTMLInputElement>('input[type=radio], input[type=checkbox]')) {
+      if (!input.getClientRects().length)
+        continue
+      const what = `${input.type} “${(input.closest('label')?.textContent ?? '').trim().slice(0, 30)}”${input.disabled ? ' (locked)' : ''}`
+      const cs = getComputedStyle(input)
+      if (cs.appearance !== 'none') {
+        out.push(`${what}: drawn by the browser (appearance ${cs.appearance}), its colours unknown`)
+        continue
+      }
+      const back = behind(input)
+      const border = rgba(cs.borderTopColor)
+      if (border && ratio(border, back) < min)
+        out.push(`${what}: border ${ratio(border, back).toFixed(2)}:1`)
+      // Checked, the control fills with its mark colour (the radio's dot, the box); unchecked it is the background.
+      const mark = rgba(cs.backgroundColor)
+      if (input.checked && (!mark || ratio(mark, back) < min))
+        out.push(`${what}: checked mark ${mark ? ratio(mark, back).toFixed(2) : '?'}:1`)
+    }
+    return out
+  }
+  return { readable, touch, svgContrast, textContrast, controlContrast }
 }
 const PROBE = `(${probe.toString()})()`
 
@@ -328,9 +512,31 @@ export async function readableInView(region: Locator, timeout = 3000): Promise<s
   }
 }
 
-/** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
+/**
+ * Text rendered under 16 px and targets under 44 × 44 px around a quiz or the
+ * results: the whole phone sheet when it is in one, else the element itself.
+ */
 export async function touchReport(quiz: Locator): Promise<TouchReport> {
   return withProbe(quiz, el => window.__kitProbe!.touch(el), undefined)
+}
+
+/** Diagram labels (SVG text) under `el` whose contrast with what is behind them is under `min`:1 (see `probe`). */
+export async function diagramContrast(el: Locator, min = 4.5): Promise<string[]> {
+  return withProbe(el, (e, m: number) => window.__kitProbe!.svgContrast(e, m), min)
+}
+
+/**
+ * Texts around a quiz (the whole phone sheet when it is in one) whose
+ * contrast, as painted, is under `min`:1; unlike axe, it counts disabled
+ * controls and their labels, which is what a locked quiz is made of.
+ */
+export async function textContrast(el: Locator, min = 4.5): Promise<string[]> {
+  return withProbe(el, (e, m: number) => window.__kitProbe!.textContrast(e, m), min)
+}
+
+/** Radios and checkboxes around a quiz whose border or checked mark is under `min`:1 against what is behind it. */
+export async function controlContrast(el: Locator, min = 3): Promise<string[]> {
+  return withProbe(el, (e, m: number) => window.__kitProbe!.controlContrast(e, m), min)
 }
 
 export interface StateWanted {
