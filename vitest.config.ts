@@ -12,6 +12,7 @@ export default defineConfig({
     alias: {
       'virtual:kit-content': fixture('content.ts'),
       'virtual:kit-quizzes': fixture('quizzes.ts'),
+      'virtual:kit-reading': fixture('reading.ts'),
       '@slidev/client': fixture('slidev-client.ts'),
     },
   },

@@ -15,4 +15,6 @@ declare module 'virtual:kit-quizzes' {
   export const reviewSlide: Record<string, number>
   /** For each question id, the slide that asks it. */
   export const questionSlide: Record<string, number>
+  /** The deck: its id (from its title) keys the learner's saved progress. */
+  export const deck: { id: string }
 }

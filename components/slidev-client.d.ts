@@ -15,6 +15,8 @@ declare module '@slidev/client' {
     lastUpdate?: { id: string, type: 'presenter' | 'viewer', time: number }
   }
   export const sharedState: SharedState
+  /** The deck's headmatter, resolved (custom keys such as `deck` included). */
+  export const configs: Record<string, unknown>
   export const slideWidth: ComputedRef<number>
   export const slideAspect: ComputedRef<number>
   export function useNav(): {

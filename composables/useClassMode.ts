@@ -1,4 +1,4 @@
-import { sharedState, useNav } from '@slidev/client'
+import { configs, sharedState, useNav } from '@slidev/client'
 import { computed, effectScope, ref, watch } from 'vue'
 import { presenterDriving } from '../lib/class-mode.ts'
 
@@ -8,9 +8,9 @@ const driven = ref(false)
 let watching = false
 
 /**
- * `true` in class: this is the presenter window, or a presenter window has
- * driven this one (the audience window on the projector). `false` for a
- * learner studying alone. In class, a quiz registers the click that reveals
+ * `true` in class: the lecture deck (`deck: lecture` in its headmatter), the
+ * presenter window, or a window a presenter has driven (the audience window
+ * on the projector). `false` for a learner studying alone. In class, a quiz registers the click that reveals
  * its answer and the self-study progress badge is hidden; alone, → moves
  * straight on and nothing is revealed unasked. See lib/class-mode.ts.
  *
@@ -29,7 +29,8 @@ export function useClassMode() {
         driven.value = true
     }, { immediate: true, flush: 'sync', deep: true }))
   }
-  return computed(() => isPresenter.value || driven.value)
+  const lecture = (configs as { deck?: string }).deck === 'lecture'
+  return computed(() => lecture || isPresenter.value || driven.value)
 }
 
 /** For tests: forget that a presenter drove this window. */

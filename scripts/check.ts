@@ -5,85 +5,97 @@
  *   schemas, and the ledger's own rules (lib/ledger/rules.ts): a quotation
  *   has a named speaker, a reported fact a known outlet, …;
  * - quizzes/ against their schema and the ledger, with keys derived from it;
- * - pages/*.md: no hand-typed figure, no unknown ledger id, no name the
- *   ledger, references and glossary do not know, outside background only in
- *   "Outside the article [ctx-…]" notes blocks.
+ *   every bank on a slide;
+ * - the deck's Markdown (slides.md, pages/*.md): every import, every
+ *   `<!-- kit:… -->` marker and every `<Quiz>`, `<AnswerKey>`, `<Fact>`,
+ *   `<Cite>`, `<Quote>`, `<Status>`, `<Sources>` and `<Glossary>` against the
+ *   data. All of the above is lib/content.ts `readKit`, the same check the
+ *   build and the dev server run;
+ * - pages/*.md (check only): no hand-typed figure, no name the ledger,
+ *   references and glossary do not know, outside background only in
+ *   "Outside the article [ctx-…]" notes blocks (lib/lint.ts).
  *
  * Prints each problem as `file:line field: message` and exits 1 on any.
  * Also reports (without failing) ledger entries that no slide or quiz uses,
  * and how many answers are judged rather than derived from the ledger.
+ * docs/authoring-errors.md lists the messages.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { DataIssue } from '../lib/load.ts'
-import { listFiles, loadQuizzes, loadSources } from '../lib/content.ts'
-import { checkLedgerRules, RULE_FILES } from '../lib/ledger/rules.ts'
-import type { LineOf } from '../lib/ledger/rules.ts'
-import { RetiredFile } from '../lib/ledger/schema.ts'
-import type { RetiredEntry } from '../lib/ledger/schema.ts'
-import { citedIds, formatLintIssue, lintNames, lintPage, nameVocabulary } from '../lib/lint.ts'
-import { DataError, formatIssue, loadYaml, parseYaml } from '../lib/load.ts'
+import { listFiles, readKit } from '../lib/content.ts'
+import { citedIds, formatLintIssue, ledgerNumbers, lintNames, lintPage, nameVocabulary } from '../lib/lint.ts'
+import type { LintIssue } from '../lib/lint.ts'
+import { formatIssue } from '../lib/load.ts'
+import { isJudged } from '../lib/quiz/validate.ts'
 
-const root = process.cwd()
+/** Where `check` writes: the console, or a buffer in tests. */
+export interface Out {
+  log: (line: string) => void
+  error: (line: string) => void
+}
 
-/** Run a loading step; a `DataError` becomes issues, anything else is a bug and throws. */
-function collect<T>(issues: DataIssue[], step: () => T): T | undefined {
-  try {
-    return step()
+/** Run the check on the kit at `root`; returns the exit code (0 sound, 1 any problem). */
+export function check(root: string, out: Out = { log: l => console.log(l), error: l => console.error(l) }): number {
+  const kit = readKit(root)
+  const { content: c, sources } = kit
+  const pages = kit.pages.filter(p => p.file.startsWith('pages/'))
+
+  // The page lints. Their reference checks are the page check's (readKit), so
+  // only figures and names are kept from them; ids and figures of ledger
+  // entries that have errors of their own count as known, so nothing
+  // cascades from them. Names are checked once the sources are sound.
+  const lint: LintIssue[] = []
+  if (sources.usable.facts) {
+    const known = new Set([...c.facts.map(f => f.id), ...sources.brokenFacts])
+    const numbers = new Set([...ledgerNumbers(c.facts), ...sources.brokenNumbers])
+    for (const p of pages) {
+      for (const i of lintPage(p.text, p.file, c.facts, known, numbers)) {
+        if (!/^<(?:Fact|Cite|Quote|Status)\b/.test(i.message))
+          lint.push(i)
+      }
+    }
   }
-  catch (e) {
-    if (!(e instanceof DataError))
-      throw e
-    issues.push(...e.issues)
-    return undefined
+  if (!sources.issues.length) {
+    // Every YAML text in quizzes/ (banks and untested.yaml) may name things too.
+    const quizTexts = listFiles(root, 'quizzes', /\.ya?ml$/).flatMap((f) => {
+      try {
+        return [readFileSync(join(root, f), 'utf8')]
+      }
+      catch {
+        return [] // a folder or an unreadable file: reported by readKit
+      }
+    })
+    const vocab = nameVocabulary(c.facts, c.references, c.glossary, [...pages.map(p => p.text), ...quizTexts])
+    for (const p of pages)
+      lint.push(...lintNames(p.text, p.file, vocab))
   }
-}
+  lint.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
 
-const issues: DataIssue[] = []
-const c = collect(issues, () => loadSources(root))
-const retired = collect(issues, () => existsSync(join(root, RULE_FILES.retired))
-  ? loadYaml(readFileSync(join(root, RULE_FILES.retired), 'utf8'), RULE_FILES.retired, RetiredFile) as RetiredEntry[]
-  : [])
-if (c) {
-  const lines: Partial<Record<keyof typeof RULE_FILES, LineOf>> = {}
-  for (const key of Object.keys(RULE_FILES) as (keyof typeof RULE_FILES)[]) {
-    const file = join(root, RULE_FILES[key])
-    if (existsSync(file))
-      lines[key] = parseYaml(readFileSync(file, 'utf8'), RULE_FILES[key]).lineOf
+  for (const i of kit.issues)
+    out.error(formatIssue(i))
+  for (const i of lint)
+    out.error(formatLintIssue(i))
+
+  const questions = kit.quizzes.flatMap(q => q.quiz.questions)
+  out.log(`check: ${c.facts.length} facts, ${c.references.length} references, ${c.glossary.length} glossary terms, ${kit.quizzes.length} question banks (${questions.length} questions), ${pages.length} pages`)
+  if (!kit.dataIssues.length) {
+    const judged = questions.filter(isJudged)
+    out.log(`check: ${judged.length} questions have an answer the ledger cannot decide, marked \`judged: true\` (list them: grep -n "judged: true" quizzes/*.yaml)`)
+    const used = new Set([...kit.pages.flatMap(p => [...citedIds(p.text)]), ...questions.flatMap(x => x.facts)])
+    const unused = c.facts.filter(f => !used.has(f.id)).map(f => f.id)
+    if (unused.length)
+      out.log(`check: ${unused.length} ledger entries used by no slide and no question: ${unused.join(', ')}`)
   }
-  issues.push(...checkLedgerRules({ ...c, retired: retired ?? [], lines }))
+  if (!sources.usable.facts)
+    out.error('check: the pages\' figures were not checked, as the ledger could not be read')
+  const total = kit.issues.length + lint.length
+  if (total) {
+    out.error(`check: ${total} problem(s) found; docs/authoring-errors.md explains each message`)
+    return 1
+  }
+  out.log('check: OK')
+  return 0
 }
-const quizzes = c ? collect(issues, () => loadQuizzes(root, c.facts)) : undefined
 
-const pages = listFiles(root, 'pages', /\.md$/)
-const texts = pages.map(p => readFileSync(p, 'utf8'))
-const lint = c
-  ? (() => {
-      const quizTexts = listFiles(root, 'quizzes', /\.ya?ml$/).map(f => readFileSync(join(root, f), 'utf8'))
-      const vocab = nameVocabulary(c.facts, c.references, c.glossary, [...texts, ...quizTexts])
-      return pages.flatMap((p, i) => [...lintPage(texts[i], p, c.facts), ...lintNames(texts[i], p, vocab)])
-        .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-    })()
-  : []
-
-for (const i of issues)
-  console.error(formatIssue(i))
-for (const i of lint)
-  console.error(formatLintIssue(i))
-
-if (c && quizzes) {
-  const used = new Set([...texts.flatMap(t => [...citedIds(t)]), ...quizzes.flatMap(q => q.quiz.questions.flatMap(x => x.facts))])
-  const unused = c.facts.filter(f => !used.has(f.id)).map(f => f.id)
-  const questions = quizzes.flatMap(q => q.quiz.questions)
-  const judged = questions.filter(q => (q.type === 'truefalse' && q.judged) || ((q.type === 'single' || q.type === 'multiple') && q.options.some(o => o.judged)))
-  console.log(`check: ${c.facts.length} facts, ${c.references.length} references, ${c.glossary.length} glossary terms, ${quizzes.length} question banks (${questions.length} questions), ${pages.length} pages`)
-  console.log(`check: ${judged.length} questions have an answer the ledger cannot decide, marked \`judged: true\` (list them: grep -n "judged: true" quizzes/*.yaml)`)
-  if (unused.length)
-    console.log(`check: ${unused.length} ledger entries used by no slide and no question: ${unused.join(', ')}`)
-}
-const total = issues.length + lint.length
-if (total) {
-  console.error(`check: ${total} problem(s) found`)
-  process.exit(1)
-}
-console.log('check: OK')
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = check(process.cwd())

@@ -7,21 +7,16 @@
  * Malformed quiz files or a malformed `untested.yaml` are reported as
  * `file:line field: message` (exit 1).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { coverageOk, coverageSummary, factCoverage, UntestedFile } from '../lib/coverage.ts'
 import type { UntestedEntry } from '../lib/coverage.ts'
-import { listFiles, loadSources } from '../lib/content.ts'
+import { readDataFile, readKit, UNTESTED_FILE } from '../lib/content.ts'
 import { DataError, formatIssue, loadYaml } from '../lib/load.ts'
 import type { DataIssue } from '../lib/load.ts'
-import { loadQuizFile, validateBank } from '../lib/quiz/validate.ts'
-import type { BankEntry } from '../lib/quiz/validate.ts'
 
-const UNTESTED_FILE = 'quizzes/untested.yaml'
-const QUIZ_FILE = /^\d\d-[^/\\]*\.ya?ml$/
-
-function main(root: string): number {
+export function main(root: string): number {
   const issues: DataIssue[] = []
   const collect = <T>(load: () => T): T | undefined => {
     try {
@@ -36,30 +31,26 @@ function main(root: string): number {
     }
   }
 
-  const sources = collect(() => loadSources(root))
-  if (!sources) {
-    issues.forEach(i => console.error(formatIssue(i)))
-    console.error(`coverage: the ledger has ${issues.length} problem(s); run \`npm run check\``)
+  // The same reading and checks as `npm run check` and the build (lib/content.ts).
+  const kit = readKit(root)
+  if (kit.issues.length) {
+    kit.issues.forEach(i => console.error(formatIssue(i)))
+    console.error(`coverage: the kit has ${kit.issues.length} problem(s); fix them first (\`npm run check\` lists them too)`)
     return 1
   }
+  const sources = kit.content
   const ledger = new Map(sources.facts.map(f => [f.id, f]))
-
-  const bank: BankEntry[] = []
-  for (const file of listFiles(root, 'quizzes', QUIZ_FILE)) {
-    const quiz = collect(() => loadQuizFile(readFileSync(join(root, file), 'utf8'), file, ledger))
-    if (quiz)
-      bank.push({ file, quiz })
-  }
-  issues.push(...validateBank(bank))
+  const bank = kit.quizzes.map(q => ({ file: q.file, quiz: q.quiz }))
 
   const untestedPath = join(root, UNTESTED_FILE)
+  // Empty, or only comments, when every entry is tested.
   const untested: UntestedEntry[] = existsSync(untestedPath)
-    ? collect(() => loadYaml(readFileSync(untestedPath, 'utf8'), UNTESTED_FILE, UntestedFile)) ?? []
+    ? collect(() => loadYaml(readDataFile(root, UNTESTED_FILE), UNTESTED_FILE, UntestedFile, { allowEmpty: true })) ?? []
     : []
 
   if (issues.length) {
     issues.forEach(i => console.error(formatIssue(i)))
-    console.error(`coverage: ${issues.length} problem(s) in the quiz data; fix them first`)
+    console.error(`coverage: ${issues.length} problem(s) in ${UNTESTED_FILE}; fix them first`)
     return 1
   }
 
@@ -99,5 +90,5 @@ function main(root: string): number {
   return coverageOk(coverage) ? 0 : 1
 }
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-process.exitCode = main(root)
+if (import.meta.url === `file://${process.argv[1]}`)
+  process.exitCode = main(resolve(dirname(fileURLToPath(import.meta.url)), '..'))

@@ -8,13 +8,14 @@
  * `--url http://127.0.0.1:4178/` for a server you started.
  */
 import type { Page } from 'playwright-core'
-import type { Category, Question } from '../lib/quiz/index.ts'
+import type { Question } from '../lib/quiz/index.ts'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS } from '../lib/browser.ts'
 import { loadQuizzes, loadSources } from '../lib/content.ts'
-import { categoriesOf, correctResponse } from '../lib/quiz/index.ts'
+import { correctResponse } from '../lib/quiz/index.ts'
+import { answerFast, wrongAnswer } from '../tests/e2e/surface.ts'
 import { resolveChromium } from './browser.ts'
 
 const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://127.0.0.1:4178/' } } })
@@ -40,55 +41,10 @@ async function slidesByType(page: Page) {
   return found
 }
 
-/** Fill in the right answer (or a wrong one) through the page, as a learner would. */
+/** Fill in the right answer (or a wrong one) through the page, with the e2e tests' own helpers. */
 async function answer(page: Page, no: number, q: Question, right: boolean) {
   const quiz = page.locator(`.slidev-page-${no} .kit-quiz`)
-  const want = correctResponse(q, ledger)
-  switch (q.type) {
-    case 'single': {
-      const i = right ? want as number : ((want as number) + 1) % q.options.length
-      await quiz.locator('input[type=radio]').nth(i).check()
-      break
-    }
-    case 'truefalse':
-      await quiz.locator('input[type=radio]').nth((want ? 0 : 1) ^ (right ? 0 : 1)).check()
-      break
-    case 'multiple': {
-      const set = right ? want as number[] : [((want as number[])[0] + 1) % q.options.length]
-      for (const i of set) await quiz.locator('input[type=checkbox]').nth(i).check()
-      break
-    }
-    case 'numeric':
-      await quiz.locator('input[type=text]').fill(right ? String(want) : String(q.distractors[0]?.value ?? 1))
-      break
-    case 'ordering':
-      if (right) {
-        for (let pass = 0; pass < q.items.length; pass++) {
-          const texts = (await quiz.locator('.kit-order-text').allTextContents()).map(t => t.trim())
-          const rank = new Map(q.items.map((it, i) => [it.text, i]))
-          const pos = texts.findIndex((t, i) => i > 0 && rank.get(t)! < rank.get(texts[i - 1])!)
-          if (pos < 0)
-            break
-          await quiz.locator('.kit-order li').nth(pos).getByRole('button', { name: /up$/i }).click()
-        }
-      }
-      break
-    case 'matching':
-      for (let i = 0; i < q.pairs.length; i++) {
-        const target = right ? (want as number[])[i] : (want as number[])[(i + 1) % q.pairs.length]
-        await quiz.locator('select').nth(i).selectOption({ label: q.pairs[target].right })
-      }
-      break
-    case 'classify': {
-      const cats = categoriesOf(q.scheme)
-      for (let i = 0; i < q.statements.length; i++) {
-        const c = (want as Category[])[i]
-        const pick = right ? c : cats.find(x => x !== c)!
-        await quiz.locator('.kit-classify-row').nth(i).locator('input').nth(cats.indexOf(pick)).check()
-      }
-      break
-    }
-  }
+  await answerFast(quiz, q, right ? correctResponse(q, ledger) : wrongAnswer(q))
 }
 
 const browser = await chromium.launch({ executablePath: resolveChromium().path, args: CHROMIUM_ARGS })

@@ -24,7 +24,7 @@ export function tallyRows(q: Pick<Question, 'id' | 'stem'>, t: Tally): (string |
   switch (t.kind) {
     case 'choices':
       for (const c of t.choices)
-        rows.push([q.id, q.stem, t.type === 'truefalse' ? c.label : `${c.key}. ${c.label}`, c.count, yes(c.correct)])
+        rows.push([q.id, q.stem, t.lettered ? `${c.key}. ${c.label}` : c.label, c.count, yes(c.correct)])
       break
     case 'grid':
       t.rows.forEach((row, i) => t.cols.forEach((col, j) => {

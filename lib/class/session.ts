@@ -19,10 +19,9 @@
 import { createHash } from 'node:crypto'
 import type { Ledger } from '../quiz/derive.ts'
 import type { Question } from '../quiz/schema.ts'
-import { isAnswered } from '../quiz/grade.ts'
 import { questionHash } from '../quiz/progress.ts'
 import type { PublicQuestion, Tally } from './per-type.ts'
-import { answerView, parseResponse, publicView, responseView, tally } from './per-type.ts'
+import { answerView, isCanonical, parseResponse, publicView, responseView, tally } from './per-type.ts'
 
 export type Phase = 'idle' | 'open' | 'closed' | 'revealed'
 
@@ -385,7 +384,7 @@ export class ClassSession {
   }
 }
 
-/** A stored response is canonical: `isAnswered` in the quiz engine's own shapes (numeric stored as a number). */
+/** A stored response is canonical: `isAnswered` in the quiz engine's own shapes, and unchanged through a phone's view (numeric stored as a number). */
 function isAnsweredCanonical(q: Question, r: unknown): boolean {
-  return isAnswered(q, r) && (q.type !== 'numeric' || typeof r === 'number')
+  return isCanonical(q, r)
 }

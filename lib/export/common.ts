@@ -10,11 +10,10 @@
 import type { Content } from '../content.ts'
 import type { Reference } from '../ledger/schema.ts'
 import type { Ledger } from '../quiz/derive.ts'
-import type { Category, ClassifyQuestion, OrderingQuestion, Question, QuizFile, TrueFalseQuestion } from '../quiz/schema.ts'
+import type { Category, ClassifyQuestion, OrderingQuestion, QuizFile, TrueFalseQuestion } from '../quiz/schema.ts'
 import { questionSources } from '../cite.ts'
-import { expectedCategories, orderingKeys } from '../quiz/derive.ts'
-import { categoryLabel, correctResponse } from '../quiz/grade.ts'
-import { categoriesOf } from '../quiz/schema.ts'
+import { categoriesOf, categoryLabel } from '../quiz/categories.ts'
+import { expectedCategories, orderedItems, orderingKeys } from '../quiz/derive.ts'
 
 /** Course name: the top question-bank category and the package title. */
 export const COURSE_TITLE = 'Repatriation as Leverage'
@@ -64,12 +63,12 @@ export class ExportError extends Error {
  * repeats — the same lines as the presenter's notes (`lib/quiz/notes.ts`),
  * e.g. `[7] Reuters, 2015-09-11: …` or `The article, Canada, paragraph 12 (no footnote)`.
  */
-export function sourcesOf(q: Question, ctx: ExportContext): string[] {
+export function sourcesOf(q: { facts: readonly string[] }, ctx: ExportContext): string[] {
   return questionSources(q.facts, ctx.ledger, ctx.references)
 }
 
 /** `Sources: a; b` — or empty when the question cites nothing the ledger holds. */
-export function sourcesLine(q: Question, ctx: ExportContext): string {
+export function sourcesLine(q: { facts: readonly string[] }, ctx: ExportContext): string {
   const s = sourcesOf(q, ctx)
   return s.length ? `Sources: ${s.join('; ')}` : ''
 }
@@ -95,7 +94,7 @@ export function ordinal(n: number): string {
  * share one label naming every position they may take: `2nd–3rd (same date)`.
  */
 export function orderingPositions(q: OrderingQuestion, ledger: Ledger): string[] {
-  const order = correctResponse(q, ledger) as number[]
+  const order = orderedItems(q, ledger)
   const keys = orderingKeys(q, ledger)
   const labels: string[] = Array.from({ length: q.items.length }, () => '')
   let start = 0
@@ -117,7 +116,7 @@ export function orderingPositions(q: OrderingQuestion, ledger: Ledger): string[]
  * there are more than `limit` such orders.
  */
 export function acceptedOrders(q: OrderingQuestion, ledger: Ledger, limit = 120): number[][] | undefined {
-  const order = correctResponse(q, ledger) as number[]
+  const order = orderedItems(q, ledger)
   const keys = orderingKeys(q, ledger)
   const groups: number[][] = []
   for (const i of order) {

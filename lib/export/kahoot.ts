@@ -1,17 +1,20 @@
 /**
- * Kahoot! spreadsheet export: the single-choice and true/false questions
- * that fit Kahoot's limits, laid out like Kahoot's own quiz template
- * (Create → Add question → Import spreadsheet).
+ * Kahoot! spreadsheet export: the single-choice, multiple-select and
+ * true/false questions that fit Kahoot's limits, laid out like Kahoot's own
+ * quiz template (Create → Add question → Import spreadsheet).
  *
  * Options go in a seeded order (the bank often lists the right one first,
- * and Kahoot shows answers in sheet order); True comes before False.
+ * and Kahoot shows answers in sheet order); True comes before False. A
+ * multiple-select question lists all its right answers in the "Correct
+ * answer(s)" column (`1,3`), as Kahoot's template allows.
  *
  * Kahoot's limits: the question at most 120 characters, each answer at most
  * 75, two to four answers, one or more right answers given by number, a
  * time limit of 5, 10, 20, 30, 60, 90, 120 or 240 seconds. A question that
  * does not fit is skipped, never cut short: the sheet "Skipped" lists it
  * with the reason, as it lists the question types Kahoot's quiz template
- * cannot hold.
+ * cannot hold (a typed figure, an order, pairs, a verdict per statement),
+ * each with what it would need.
  *
  * Pure except for building the workbook (exceljs); `scripts/export-quiz.ts`
  * writes the file.
@@ -19,9 +22,8 @@
 import type { Question, QuestionType } from '../quiz/schema.ts'
 import type { BankModule, ExportContext } from './common.ts'
 import ExcelJS from 'exceljs'
-import { optionText } from '../quiz/derive.ts'
-import { seededPermutation } from '../quiz/shuffle.ts'
-import { letter } from '../quiz/text.ts'
+import { isUnsupported } from '../quiz/types/define.ts'
+import { typeOf } from '../quiz/types/index.ts'
 import { sortModules } from './common.ts'
 
 /** The workbook, relative to `exports/`. */
@@ -71,12 +73,14 @@ export interface KahootSkip {
   module: number
   type: QuestionType
   reason: string
+  /** Its type has no place in Kahoot's quiz template at all (not only too long). */
+  unsupported?: boolean
 }
 
 /** The plan of the spreadsheet. */
 export interface KahootPlan {
   rows: KahootRow[]
-  /** Single-choice and true/false questions that break a Kahoot limit. */
+  /** Choice and true/false questions that break a Kahoot limit. */
   skipped: KahootSkip[]
   /** Questions of types Kahoot's quiz template cannot hold. */
   unsupported: KahootSkip[]
@@ -118,32 +122,28 @@ export function kahootMisfit(question: string, answers: readonly string[], name:
   return reasons.length ? reasons.join('; ') : undefined
 }
 
-/** One question as a Kahoot row, or the reason it is skipped. */
+/**
+ * One question as a Kahoot row, or the reason it is skipped. Its type's
+ * module gives the answers (`kahoot`), or says why Kahoot's quiz template
+ * cannot hold it; the answers are then held to Kahoot's limits.
+ */
 export function kahootRow(q: Question, module: number, ctx: ExportContext): KahootRow | KahootSkip {
-  if (q.type !== 'single' && q.type !== 'truefalse')
-    return { id: q.id, module, type: q.type, reason: `a ${q.type} question: Kahoot's quiz template holds single-choice and true/false questions only` }
+  const fit = typeOf(q).kahoot(q, ctx)
+  if (isUnsupported(fit))
+    return { id: q.id, module, type: q.type, reason: fit.unsupported, unsupported: true }
   const question = cellText(q.stem)
-  if (q.type === 'truefalse') {
-    const answers = ['True', 'False']
-    const misfit = kahootMisfit(question, answers)
-    return misfit
-      ? { id: q.id, module, type: q.type, reason: misfit }
-      : { id: q.id, module, question, answers, correct: [q.answer ? 1 : 2], timeLimit: timeLimitFor(question, answers) }
-  }
-  const texts = q.options.map(o => cellText(optionText(o, ctx.ledger)))
-  const misfit = kahootMisfit(question, texts, i => `option ${letter(i)}`)
+  const texts = fit.texts.map(cellText)
+  const misfit = kahootMisfit(question, texts, fit.name)
   if (misfit)
     return { id: q.id, module, type: q.type, reason: misfit }
-  // Kahoot shows answers in sheet order, and the bank often lists the right
-  // option first: the answers go in a seeded order (the same on every export).
-  const order = seededPermutation(q.options.length, `${q.id}:kahoot`)
+  const order = fit.order ?? texts.map((_, i) => i)
   const answers = order.map(i => texts[i])
   return {
     id: q.id,
     module,
     question,
     answers,
-    correct: order.flatMap((i, k) => q.options[i].correct ? [k + 1] : []),
+    correct: order.flatMap((i, k) => fit.right[i] ? [k + 1] : []),
     timeLimit: timeLimitFor(question, answers),
   }
 }
@@ -154,8 +154,10 @@ export function kahootPlan(modules: readonly BankModule[], ctx: ExportContext): 
   for (const m of sortModules(modules)) {
     for (const q of m.quiz.questions) {
       const r = kahootRow(q, m.quiz.module, ctx)
-      if ('reason' in r)
-        (q.type === 'single' || q.type === 'truefalse' ? plan.skipped : plan.unsupported).push(r)
+      if ('reason' in r) {
+        const { unsupported, ...skip } = r
+        ;(unsupported ? plan.unsupported : plan.skipped).push(skip)
+      }
       else
         plan.rows.push(r)
     }
@@ -179,7 +181,7 @@ export function kahootWorkbook(plan: KahootPlan, title = 'Repatriation as Levera
   ws.getCell('B2').value = `${title}: Kahoot! quiz`
   ws.getCell('B2').font = { bold: true, size: 14 }
   ws.getCell('B3').value = 'Import: Kahoot! → Create → Add question → Import spreadsheet (see docs/importing.md).'
-  ws.getCell('B4').value = `Single-choice and true/false questions within Kahoot's limits; ${plan.skipped.length + plan.unsupported.length} others are listed on the sheet "${SKIPPED_SHEET}".`
+  ws.getCell('B4').value = `Single-choice, multiple-select and true/false questions within Kahoot's limits; ${plan.skipped.length + plan.unsupported.length} others are listed on the sheet "${SKIPPED_SHEET}", each with the reason.`
   ws.getCell('B5').value = 'Generated by scripts/export-quiz.ts from quizzes/*.yaml; edit the YAML, not this file.'
   const header = ws.getRow(KAHOOT_HEADER_ROW)
   KAHOOT_HEADERS.forEach((h, i) => {

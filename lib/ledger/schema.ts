@@ -160,7 +160,8 @@ export const Reference = z.object({
   author: z.string().optional(),
   /** Publication date as ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, where known. */
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD').optional(),
-  url: z.string().url().optional(),
+  /** Where to read it: an `http://` or `https://` address (or `mailto:`). Other schemes (`javascript:`, `data:`, `file:`) are refused: the deck makes this a link. */
+  url: z.string().url('must be a web address such as https://example.org/page').refine(u => /^(?:https?:\/\/|mailto:)/i.test(u), 'must start with https:// or http:// (or mailto:); other kinds of link, such as javascript:, data: or file:, are not allowed').optional(),
   /**
    * How the source can be had when there is no URL:
    * - `foi`: released under FOI, available on request;

@@ -3,7 +3,7 @@
  * schemas so the built deck does not ship zod. `schema.ts` re-exports them.
  */
 import type { StatusKey } from '../ledger/labels.ts'
-import { STATUSES } from '../ledger/labels.ts'
+import { STATUS_LABEL, STATUSES } from '../ledger/labels.ts'
 
 /** Category keys of a classify question: `fact` / `interpretation`, or the four ledger statuses. */
 export const BINARY_CATEGORIES = ['fact', 'interpretation'] as const
@@ -26,4 +26,9 @@ export function categoriesOf(scheme: 'binary' | 'status'): readonly Category[] {
 export const BINARY_LABEL: Record<BinaryCategory, string> = {
   fact: 'On the record',
   interpretation: 'Interpretation',
+}
+
+/** Human label of a classify category. */
+export function categoryLabel(c: Category): string {
+  return c in BINARY_LABEL ? BINARY_LABEL[c as BinaryCategory] : STATUS_LABEL[c as StatusKey]
 }

@@ -73,6 +73,12 @@ export function orderingKeys(q: OrderingQuestion, ledger: Ledger): number[] {
   return keys.every(k => k !== undefined) ? keys as number[] : keys.map((_, i) => i)
 }
 
+/** The items of an ordering question in ledger order (ties keep their written order), as indices. */
+export function orderedItems(q: OrderingQuestion, ledger: Ledger): number[] {
+  const keys = orderingKeys(q, ledger)
+  return q.items.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b)
+}
+
 /** The category a fact's ledger status puts it in under `scheme`. */
 export function categoryOf(fact: Fact, scheme: Scheme): Category {
   if (scheme === 'status')

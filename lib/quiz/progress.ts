@@ -7,6 +7,7 @@
  */
 import type { GradeResult } from './grade.ts'
 import type { Question, QuizFile } from './schema.ts'
+import { isAnswered } from './grade.ts'
 
 /** The current format of the saved record. Bump it when the shape changes. */
 export const PROGRESS_VERSION = 1
@@ -39,8 +40,23 @@ export interface StorageLike {
 
 export const NOTICE_UNREADABLE = 'Saved quiz progress could not be read and was reset.'
 export const NOTICE_OLD_VERSION = 'Saved quiz progress was from an older version of the kit and was reset.'
+export const NOTICE_NEWER_VERSION = 'Saved quiz progress comes from a newer version of this kit, which this version cannot read. It was kept as it is; answers you give here count until you close the page, but are not saved.'
 export const NOTICE_QUOTA = 'Your browser’s storage is full, so this answer was not saved. Your answers still count until you close the page; free some space to keep them.'
 export const NOTICE_WRITE_FAILED = 'Quiz progress could not be saved in this browser (storage may be disabled). Your answers still count until you close the page.'
+
+// ─── Where it is kept ───────────────────────────────────────────────────────
+
+/**
+ * The localStorage key of one deck's progress, from the deck's id (its title
+ * as a slug, lib/vite/content.ts `deckId`). Two decks hosted on one site
+ * keep separate records.
+ */
+export function progressKey(deckId: string): string {
+  return `kit:${deckId}:quiz-progress`
+}
+
+/** The key every deck shared before keys were per deck; its answers move to the deck's own key once. */
+export const LEGACY_PROGRESS_KEY = 'repatriation-kit:quiz-progress'
 
 /** A fresh record with no answers. */
 export function emptyProgress(): Progress {
@@ -49,8 +65,11 @@ export function emptyProgress(): Progress {
 
 // ─── Hashing ────────────────────────────────────────────────────────────────
 
-/** Keys left out of the hash: wording of feedback, which does not change what is right. */
-const UNHASHED = new Set(['explanation', 'why'])
+/**
+ * Keys left out of the hash: wording of feedback, and whether the lecture
+ * asks the question in class (`class`), neither of which changes what is right.
+ */
+const UNHASHED = new Set(['explanation', 'why', 'class'])
 
 /** JSON with sorted keys and the unhashed keys removed, so equal content gives equal text. */
 function canonicalJson(value: unknown): string {
@@ -98,16 +117,38 @@ function isSavedAnswer(x: unknown): x is SavedAnswer {
     && typeof x.checked === 'boolean'
     && typeof x.correct === 'boolean'
     && typeof x.score === 'number' && x.score >= 0 && x.score <= 1
+    && (!x.correct || x.score === 1)
     && typeof x.at === 'number'
 }
 
 /**
- * Read the stored text. `null` (nothing saved) gives an empty record. Text
- * that is not JSON, or a record of another version, gives an empty record and
- * a notice. Answers to unknown questions, to questions that changed since,
- * or that are malformed are dropped, with a notice saying how many.
+ * Whether a saved answer can stand for `question`: well-formed, saved for
+ * this version of it (same hash), and holding a response of the shape the
+ * question takes. A response of the wrong shape shows as unanswered, so it
+ * must not count in the results either.
  */
-export function readProgress(raw: string | null, questions: readonly Question[]): { progress: Progress, notice?: string } {
+function fits(answer: unknown, question: Question, hash: string): answer is SavedAnswer {
+  return isSavedAnswer(answer) && answer.hash === hash && isAnswered(question, answer.response)
+}
+
+/** What `readProgress` found. */
+export interface ReadResult {
+  progress: Progress
+  /** For the learner: what was reset or dropped. */
+  notice?: string
+  /** The record is from a newer version of the kit: leave it in storage as it is. */
+  newer?: true
+}
+
+/**
+ * Read the stored text. `null` (nothing saved) gives an empty record. Text
+ * that is not JSON, or a record of an older version, gives an empty record
+ * and a notice; a record of a newer version gives an empty record, a notice,
+ * and `newer` (the caller must not write over it). Answers to unknown
+ * questions, to questions that changed since, or that are malformed (a
+ * response of the wrong shape too) are dropped, with a notice saying how many.
+ */
+export function readProgress(raw: string | null, questions: readonly Question[]): ReadResult {
   if (raw === null)
     return { progress: emptyProgress() }
   let data: unknown
@@ -119,22 +160,46 @@ export function readProgress(raw: string | null, questions: readonly Question[])
   }
   if (!isRecord(data))
     return { progress: emptyProgress(), notice: NOTICE_UNREADABLE }
+  if (typeof data.version === 'number' && Number.isInteger(data.version) && data.version > PROGRESS_VERSION)
+    return { progress: emptyProgress(), notice: NOTICE_NEWER_VERSION, newer: true }
   if (data.version !== PROGRESS_VERSION)
     return { progress: emptyProgress(), notice: NOTICE_OLD_VERSION }
   if (!isRecord(data.answers))
     return { progress: emptyProgress(), notice: NOTICE_UNREADABLE }
 
-  const hashes = new Map(questions.map(q => [q.id, questionHash(q)]))
+  const byId = new Map(questions.map(q => [q.id, { q, hash: questionHash(q) }]))
   const answers: Record<string, SavedAnswer> = {}
   let dropped = 0
   for (const [id, answer] of Object.entries(data.answers)) {
-    if (isSavedAnswer(answer) && hashes.get(id) === answer.hash)
+    const known = byId.get(id)
+    if (known && fits(answer, known.q, known.hash))
       answers[id] = answer
     else
       dropped++
   }
   const progress: Progress = { version: PROGRESS_VERSION, answers }
   return dropped ? { progress, notice: droppedNotice(dropped) } : { progress }
+}
+
+/**
+ * Take this deck's answers out of the record every deck used to share
+ * (`LEGACY_PROGRESS_KEY`): answers to other decks' questions are not this
+ * deck's to judge, so they are skipped without a notice; the rest is read
+ * as `readProgress` reads it.
+ */
+export function migrateProgress(raw: string, questions: readonly Question[]): ReadResult {
+  let data: unknown
+  try {
+    data = JSON.parse(raw)
+  }
+  catch {
+    return readProgress(raw, questions)
+  }
+  if (!isRecord(data) || !isRecord(data.answers))
+    return readProgress(raw, questions)
+  const ours = new Set(questions.map(q => q.id))
+  const answers = Object.fromEntries(Object.entries(data.answers).filter(([id]) => ours.has(id)))
+  return readProgress(JSON.stringify({ ...data, answers }), questions)
 }
 
 function droppedNotice(n: number): string {
@@ -222,7 +287,7 @@ export interface ModuleSummary {
 
 /**
  * Per-module totals, in module order. Only checked answers whose question is
- * unchanged (same hash) count. Several quiz files of one module are merged.
+ * unchanged (same hash), with a response of the right shape, count. Several quiz files of one module are merged.
  */
 export function summarise(progress: Progress, quizzes: readonly QuizFile[]): ModuleSummary[] {
   const byModule = new Map<number, Question[]>()
@@ -234,9 +299,10 @@ export function summarise(progress: Progress, quizzes: readonly QuizFile[]): Mod
 }
 
 function summariseQuestions(module: number, questions: readonly Question[], progress: Progress): ModuleSummary {
+  // Only what the question itself would show as answered and checked counts.
   const checked = questions.flatMap((q) => {
     const a = progress.answers[q.id]
-    return a && a.checked && a.hash === questionHash(q) ? [a] : []
+    return a && a.checked && fits(a, q, questionHash(q)) ? [a] : []
   })
   const score = checked.length ? checked.reduce((sum, a) => sum + a.score, 0) / checked.length : 0
   return {

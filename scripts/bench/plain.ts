@@ -6,6 +6,7 @@
  *
  * Pure: data in, Markdown out (tested in tests/unit/bench.test.ts).
  */
+import { printedQuestion } from '../../lib/pdf/questions.ts'
 import type { Fact, GlossaryEntry, Reference } from '../../lib/ledger/schema.ts'
 import type { Question, QuizFile } from '../../lib/quiz/schema.ts'
 import { citationFor, describeReference, questionSources, statusText } from '../../lib/cite.ts'
@@ -71,36 +72,21 @@ function citeText(f: Fact, data: PlainData): string {
   return ` [${citationFor(f, refMap(data)).label.replace(/^\[|\]$/g, '')}]`
 }
 
-/** The question as printed: stem, then lettered options (or blanks) as a Markdown list. */
+/**
+ * The question as printed (its type's `print`): the stem, then each group
+ * of lines, lettered options and blanks as Markdown list items (numbered
+ * lines are already a list, other lines stay as they are), then the hint.
+ */
 export function quizText(q: Question, data: PlainData): string[] {
-  const ledger = data.facts
+  const p = printedQuestion(q, data.facts)
   const lines = [`**${q.stem}**`, '']
-  switch (q.type) {
-    case 'single':
-    case 'multiple':
-      lines.push(...q.options.map((o, i) => `- ${letter(i)}. ${optionText(o, ledger)}`))
-      if (q.type === 'multiple')
-        lines.push('', 'Choose every answer that applies.')
-      break
-    case 'truefalse':
-      lines.push('- A. True', '- B. False')
-      break
-    case 'numeric':
-      lines.push(`Your figure: ____________ ${q.unit}`)
-      break
-    case 'ordering':
-      lines.push('Number the events from earliest (1) to latest.', '')
-      lines.push(...startingOrder(q.items.length, q.id).map(i => `- ___ ${q.items[i].text}`))
-      break
-    case 'matching':
-      lines.push(...q.pairs.map((p, i) => `${i + 1}. ${p.left} ___`), '')
-      lines.push(...seededPermutation(q.pairs.length, `${q.id}:right`).map((r, j) => `- ${letter(j)}. ${q.pairs[r].right}`))
-      break
-    case 'classify':
-      lines.push(`Mark each statement: ${categoriesOf(q.scheme).map(categoryLabel).join(' / ')}.`, '')
-      lines.push(...q.statements.map((s, i) => `${i + 1}. ${s.text} ___`))
-      break
-  }
+  p.groups.forEach((g, k) => {
+    if (k)
+      lines.push('')
+    lines.push(...g.map(t => /^(?:[A-Z]+\. |___ )/.test(t) ? `- ${t}` : t))
+  })
+  if (p.hint)
+    lines.push('', p.hint)
   return lines
 }
 

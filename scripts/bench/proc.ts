@@ -121,10 +121,10 @@ export interface Served {
  * under `base`, and wait until it answers. It reads the file list when it
  * starts, so start a new one after every rebuild.
  */
-export async function serve(root: string, dir: string, base: string, port: number, log: string): Promise<Served> {
+export async function serve(root: string, dir: string, base: string, port: number, log: string, extra: readonly string[] = []): Promise<Served> {
   mkdirSync(dirname(log), { recursive: true })
   const out = createWriteStream(log, { flags: 'a' })
-  const child = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', resolve(dir), '--base', base, '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', resolve(dir), '--base', base, '--port', String(port), ...extra], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   children.add(child)
   child.stdout!.pipe(out)
   child.stderr!.pipe(out)

@@ -64,7 +64,18 @@ async function checkSlide(page: Page, s: SlideInfo) {
   }
   const overflow = await slide.evaluate((el) => {
     const frame = el.getBoundingClientRect()
+    // Content inside a region that scrolls (a long quiz, the results list) is
+    // reached by scrolling, not cut: judge that region's own box instead.
+    const scroller = (e: Element) => {
+      for (let a = e.parentElement; a && a !== el; a = a.parentElement) {
+        if (/auto|scroll/.test(getComputedStyle(a).overflowY))
+          return a
+      }
+      return undefined
+    }
     return [...el.querySelectorAll('*')].filter((e) => {
+      if (scroller(e))
+        return false
       const r = e.getBoundingClientRect()
       return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden'
         && (r.bottom > frame.bottom + 2 || r.right > frame.right + 2 || r.left < frame.left - 2)

@@ -20,6 +20,10 @@ export interface SlideInfo {
   quiz?: { src: string, question: number }
   /** The slide belongs to the answer-key appendix. */
   answerKey: boolean
+  /** Frontmatter `lecture: false`: left to self-study (the lecture deck drops it). */
+  selfStudyOnly: boolean
+  /** Frontmatter `session: N`: the slide opens lecture session N. */
+  session?: number
   /** The Markdown file the slide comes from (`slides.md` or `pages/NN-name.md`), relative to the root. */
   file: string
   /** Speaker notes as written (plus generated quiz answers). */
@@ -57,6 +61,8 @@ export async function readDeck(entry = 'slides.md'): Promise<SlideInfo[]> {
       diagramLabels: mermaidLabels(content),
       quiz: quiz ? { src: quiz[1], question: Number(quiz[2]) } : undefined,
       answerKey: (s.importChain ?? []).some(c => c.frontmatter?.answerKey === true),
+      selfStudyOnly: s.frontmatter?.lecture === false,
+      session: typeof s.frontmatter?.session === 'number' ? s.frontmatter.session : undefined,
       note: s.note ?? '',
       content,
       file: relative(root, s.source?.filepath ?? entry),

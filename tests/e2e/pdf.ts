@@ -25,6 +25,15 @@ export function pageCount(pdf: string): number {
   return Number(m[1])
 }
 
+/** Text of every page, in order, whitespace folded: one pdftotext run, split at its form feeds. */
+export function pageTexts(pdf: string): string[] {
+  const pages = run('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().split('\f')
+  // pdftotext ends the last page with a form feed too.
+  if (pages.length > 1 && !pages.at(-1)!.trim())
+    pages.pop()
+  return pages.map(t => t.replace(/\s+/g, ' ').trim())
+}
+
 /** Text of one page (1-based), whitespace folded. */
 export function pageText(pdf: string, page: number): string {
   return run('pdftotext', ['-f', String(page), '-l', String(page), '-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ').trim()

@@ -9,7 +9,7 @@ import { questionHash } from '../../lib/quiz/progress.ts'
 import { answerOf, banks, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, settle, test } from './fixtures'
-import { clickAtCentre, readable, VIEWPORTS, wrongAnswer } from './surface'
+import { clickAtCentre, readable, readableInView, VIEWPORTS, wrongAnswer } from './surface'
 
 const slides = await readDeck()
 const quizSlides = slides.filter(s => s.quiz)
@@ -111,17 +111,14 @@ for (const [device, profile] of Object.entries(VIEWPORTS)) {
           await expect(summary.locator('[data-overall]')).toContainText(`${allQuestions.length - misses} still to try`)
           // Every missed question can be brought into view and read: the last one too.
           const last = summary.locator('[data-missed]').last()
-          await last.scrollIntoViewIfNeeded()
-          expect((await readable(last)).problems, 'the last missed question').toEqual([])
+          expect(await readableInView(last), 'the last missed question').toEqual([])
           const first = summary.locator('[data-missed]').first()
-          await first.scrollIntoViewIfNeeded()
-          expect((await readable(first)).problems, 'the first missed question').toEqual([])
+          expect(await readableInView(first), 'the first missed question').toEqual([])
         }
         else {
           await expect(summary.locator('[data-overall]')).toContainText('No answers checked yet')
         }
-        await summary.locator('table').scrollIntoViewIfNeeded()
-        expect((await readable(summary.locator('table'))).problems, 'the score table').toEqual([])
+        expect(await readableInView(summary.locator('table')), 'the score table').toEqual([])
         const reset = summary.getByRole('button', { name: 'Reset my answers…' })
         if (!misses) {
           await expect(reset).toBeDisabled()

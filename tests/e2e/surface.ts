@@ -300,6 +300,23 @@ export async function readable(region: Locator): Promise<FitReport> {
   return withProbe(region, el => window.__kitProbe!.readable(el), undefined)
 }
 
+/**
+ * Scrolls `region` into view and reports what still stops it being read.
+ * Layout may still be settling (a sheet sliding in, a list growing), so it
+ * measures again, scrolling each time, until nothing is wrong or `timeout`
+ * ms have passed; the problems it returns are those of the last measure.
+ */
+export async function readableInView(region: Locator, timeout = 3000): Promise<string[]> {
+  const until = Date.now() + timeout
+  for (;;) {
+    await region.evaluate(el => el.scrollIntoView({ block: 'nearest', inline: 'nearest' }))
+    const { problems } = await readable(region)
+    if (!problems.length || Date.now() > until)
+      return problems
+    await region.page().waitForTimeout(100)
+  }
+}
+
 /** Font sizes of the question's text, and any target smaller than 44 × 44 px. */
 export async function touchReport(quiz: Locator): Promise<TouchReport> {
   return withProbe(quiz, el => window.__kitProbe!.touch(el), undefined)

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { coverageOk, coverageSummary, factCoverage, UntestedFile } from '../../lib/coverage.ts'
-import { listFiles, loadSources } from '../../lib/content.ts'
+import { listBanks, loadSources } from '../../lib/content.ts'
 import type { Fact } from '../../lib/ledger/schema.ts'
 import { loadYaml } from '../../lib/load.ts'
 import type { Question, QuestionType, QuizFile } from '../../lib/quiz/schema.ts'
@@ -90,7 +90,7 @@ const ARTICLE = '/work/shared/source/article.txt'
 
 const { facts: ledgerFacts } = loadSources(ROOT)
 const ledger = new Map(ledgerFacts.map(f => [f.id, f]))
-const files = listFiles(ROOT, 'quizzes', /^\d\d-.*\.ya?ml$/)
+const files = listBanks(ROOT).banks.map(b => b.file) // the one list of banks every tool uses
 const bank = files.map(file => ({ file, quiz: loadQuizFile(readFileSync(join(ROOT, file), 'utf8'), file, ledger) as QuizFile }))
 const questions: Question[] = bank.flatMap(b => b.quiz.questions)
 const untested = loadYaml(readFileSync(join(ROOT, 'quizzes/untested.yaml'), 'utf8'), 'quizzes/untested.yaml', UntestedFile)

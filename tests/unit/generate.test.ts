@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Fact, Reference } from '../../lib/ledger/schema.ts'
 import type { QuizFile } from '../../lib/quiz/schema.ts'
 import { citationFor, describeReference } from '../../lib/cite.ts'
-import { ANSWER_KEY_CHARS, ANSWER_KEY_PER_PAGE, expandMarkers, keyPages } from '../../lib/generate.ts'
+import { ANSWER_KEY_CHARS, ANSWER_KEY_PER_PAGE, EMPTY_SLIDE, expandMarkers, keyPages } from '../../lib/generate.ts'
 import { pageCount, pageOf } from '../../lib/paginate.ts'
+import { plainNotes } from '../../lib/pdf/outline.ts'
 import { presenterNotes, quizRefs } from '../../lib/quiz/notes.ts'
 
 const q = (id: string) => ({
@@ -25,7 +26,26 @@ describe('expandMarkers', () => {
     // Every generated slide starts after a separator followed by a blank line (so no frontmatter is mistaken).
     expect(text.split(/\n---\n/)).toHaveLength(5)
     expect(text).toContain('# Check · Module 3 · Question 3 of 3')
-    expect(text).toContain('Minutes: 2')
+    // A true/false question takes a minute (lib/plan.ts, questionMinutes).
+    expect(text).toContain('Minutes: 1')
+  })
+
+  it('keeps only the class questions in the lecture, and leaves an empty marker to be dropped', () => {
+    const asked = { ...bank(3, 3), questions: bank(3, 3).questions.map((x, i) => i === 1 ? { ...x, class: true } : x) }
+    const lines = ['<!-- kit:quiz 03-x -->']
+    expandMarkers(lines, { ...data, path: 'lecture', quizzes: { '03-x': asked } })
+    const text = lines.join('\n')
+    expect(text.match(/<Quiz [^>]+>/g)).toEqual(['<Quiz bank="03-x" :question="2" />'])
+    expect(text).toContain('# Class question · Module 3\n')
+    // One minute to answer, two to discuss.
+    expect(text).toContain('Minutes: 3')
+    const none = ['<!-- kit:quiz 04-y -->']
+    expandMarkers(none, { ...data, path: 'lecture' })
+    expect(none).toEqual([EMPTY_SLIDE])
+    // Self-study keeps every question, the class one included.
+    const all = ['<!-- kit:quiz 03-x -->']
+    expandMarkers(all, { ...data, quizzes: { '03-x': asked } })
+    expect(all.join('\n').match(/<Quiz [^>]+>/g)).toHaveLength(3)
   })
 
   it('paginates the answer key, sources and glossary', () => {
@@ -66,7 +86,16 @@ describe('presenter notes', () => {
     const text = presenterNotes(refs, data.quizzes, new Map([['a', fact]]), new Map([['fn7', ref]]))
     expect(text).toContain('**Answer (q3-2):** True')
     expect(text).toContain('Because of q3-2.')
-    expect(text).toContain('[7] Reuters, 2015-09-11: Take back your immigrants')
+    // Data is escaped for Slidev's Markdown notes; the handout decodes it back.
+    expect(text).toContain('&#91;7&#93; Reuters, 2015-09-11: Take back your immigrants')
+    expect(plainNotes(text)).toContain('[7] Reuters, 2015-09-11: Take back your immigrants')
+  })
+  it('escapes the data, so HTML in an explanation, an option or a reference title never reaches the notes as markup', () => {
+    const evil = '<img src=x onerror="window.__xss=1">'
+    const quizzes = { '03-x': { ...data.quizzes['03-x'], questions: data.quizzes['03-x'].questions.map(q => ({ ...q, explanation: `${evil} **bold** [click]` })) } }
+    const text = presenterNotes([{ src: '03-x', question: 2 }], quizzes, new Map([['a', fact]]), new Map([['fn7', { ...ref, title: evil }]]))
+    expect(text).not.toMatch(/<img|\[click\]|\*\*bold/)
+    expect(plainNotes(text)).toContain(`Explanation: ${evil} **bold** [click]`)
   })
 })
 

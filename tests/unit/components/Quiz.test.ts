@@ -8,7 +8,7 @@ import Quiz from '../../../components/Quiz.vue'
 import { resetClassModeForTests } from '../../../composables/useClassMode.ts'
 import { resetQuizDraftsForTests } from '../../../composables/useQuizDrafts.ts'
 import { PROGRESS_KEY, resetQuizProgressForTests } from '../../../composables/useQuizProgress.ts'
-import { clicks, navCalls, presenter, printMode, registered, renderContext, sharedState } from './fixtures/slidev-client.ts'
+import { clicks, configs, navCalls, presenter, printMode, registered, renderContext, sharedState } from './fixtures/slidev-client.ts'
 
 const mounted: VueWrapper[] = []
 function mountQuiz(question: number) {
@@ -220,6 +220,17 @@ describe('<Quiz> in the classroom and in print', () => {
     sharedState.lastUpdate = { id: 'a', type: 'viewer', time: Date.now() }
     await nextTick()
     expect(w.find('.kit-right').exists()).toBe(true)
+  })
+
+  it('registers the reveal click in the lecture deck, with or without a presenter', () => {
+    configs.deck = 'lecture'
+    try {
+      mountQuiz(1)
+      expect(registered.size).toBe(1)
+    }
+    finally {
+      delete configs.deck
+    }
   })
 
   it('registers the reveal click in the presenter window itself', () => {

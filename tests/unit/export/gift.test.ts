@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parse } from 'gift-pegjs'
 import { describe, expect, it } from 'vitest'
 import { citationFor } from '../../../lib/cite.ts'
-import { listFiles, loadSources } from '../../../lib/content.ts'
+import { listBanks, loadSources } from '../../../lib/content.ts'
 import { exportContext, slugOf } from '../../../lib/export/common.ts'
 import type { BankModule } from '../../../lib/export/common.ts'
 import { escapeGift, giftFiles, giftQuestion, GIFT_ALL, matchLeft, normaliseSpace, ORDERING_HINT } from '../../../lib/export/gift.ts'
@@ -397,7 +397,7 @@ describe('GIFT files of the fixture bank', () => {
 
 // The real bank, once it is written: every generated file must round-trip too.
 const root = join(import.meta.dirname, '../../..')
-const quizFiles = listFiles(root, 'quizzes', /^\d{2}-.+\.yaml$/)
+const quizFiles = listBanks(root).banks.map(b => b.file) // the one list of banks every tool uses
 
 describe.skipIf(quizFiles.length === 0)('GIFT files of the real bank (quizzes/)', () => {
   const realCtx = exportContext(loadSources(root))

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { listFiles, loadSources } from '../../../lib/content.ts'
+import { listBanks, loadSources } from '../../../lib/content.ts'
 import { exportContext, slugOf } from '../../../lib/export/common.ts'
 import {
   KAHOOT_HEADER_ROW,
@@ -60,11 +60,11 @@ const fixtureModules: BankModule[] = [
   { slug: '05-actors', quiz: QuizFile.parse({ module: 5, title: 'Actors', questions: [classify] }) },
 ]
 
-/** The answers Kahoot should show for a single or true/false question. */
+/** The answers Kahoot should show for a choice or true/false question. */
 function answersOf(q: Question, c: ExportContext): { answers: string[], correct: number[] } {
   if (q.type === 'truefalse')
     return { answers: ['True', 'False'], correct: [q.answer ? 1 : 2] }
-  if (q.type !== 'single')
+  if (q.type !== 'single' && q.type !== 'multiple')
     throw new Error(`${q.id} is not exportable`)
   return {
     answers: q.options.map(o => optionText(o, c.ledger).replace(/\s+/g, ' ').trim()),
@@ -97,13 +97,13 @@ async function readBack(data: Uint8Array): Promise<{ header: unknown[], rows: un
   return { header, rows, skipped }
 }
 
-/** Check a workbook against the bank: every fitting single/true-false question, in order; every other question skipped with a reason. */
+/** Check a workbook against the bank: every fitting choice or true/false question, in order; every other question skipped with a reason. */
 async function checkWorkbook(data: Uint8Array, modules: readonly BankModule[], c: ExportContext): Promise<void> {
   const { header, rows, skipped } = await readBack(data)
   expect(header).toEqual([...KAHOOT_HEADERS])
   const questions = modules.flatMap(m => m.quiz.questions.map(q => ({ q, module: m.quiz.module })))
   const fits = (q: Question) => {
-    if (q.type !== 'single' && q.type !== 'truefalse')
+    if (q.type !== 'single' && q.type !== 'multiple' && q.type !== 'truefalse')
       return false
     const { answers } = answersOf(q, c)
     return [...q.stem.replace(/\s+/g, ' ').trim()].length <= 120 && answers.length >= 2 && answers.length <= 4 && answers.every(a => [...a].length <= 75)
@@ -153,9 +153,34 @@ describe('Kahoot spreadsheet of the fixture bank', () => {
       expect(validateQuiz(m.quiz, ledger)).toEqual([])
   })
 
-  it('holds the fitting single-choice and true/false questions, as the bank has them', async () => {
+  it('holds the fitting single-choice, multiple-select and true/false questions, as the bank has them', async () => {
     const { data } = await kahootXlsx(fixtureModules, ctx)
     await checkWorkbook(data, fixtureModules, ctx)
+  })
+
+  it('round-trips a multiple-select question with all its right answers in "Correct answer(s)"', async () => {
+    const { data } = await kahootXlsx(fixtureModules, ctx)
+    const { rows } = await readBack(data)
+    const row = rows.find(r => r[1] === multiple.stem)
+    expect(row, 'the multiple-select question is on the quiz sheet').toBeDefined()
+    const [, , a1, a2, a3, a4, time, correct] = row!
+    const answers = [a1, a2, a3, a4]
+    // Written as Kahoot's template asks for several right answers: numbers separated by commas.
+    expect(correct).toMatch(/^[1-4](,[1-4])+$/)
+    const right = String(correct).split(',').map(n => answers[Number(n) - 1])
+    expect(right.sort()).toEqual(multiple.options.filter(o => o.correct).map(o => o.text).sort())
+    expect(answers.filter(a => !right.includes(a)).sort()).toEqual(multiple.options.filter(o => !o.correct).map(o => o.text).sort())
+    expect(KAHOOT_TIME_LIMITS).toContain(time)
+  })
+
+  it('skips a multiple-select question with more answers than Kahoot takes, and says why', () => {
+    const five = variant(multiple, (c) => {
+      c.id = 'q03-five-multiple'
+      c.options.push({ text: 'Removals stopped in 2014', why: 'No such claim.' })
+    })
+    const plan = kahootPlan([{ slug: '03-x', quiz: QuizFile.parse({ module: 3, title: 'X', questions: [five] }) }], ctx)
+    expect(plan.rows).toEqual([])
+    expect(plan.skipped).toEqual([{ id: 'q03-five-multiple', module: 3, type: 'multiple', reason: '5 answers (Kahoot allows 2–4)' }])
   })
 
   it('writes the exported rows exactly', async () => {
@@ -190,19 +215,23 @@ describe('Kahoot spreadsheet of the fixture bank', () => {
   it('lists the question types Kahoot cannot hold as skipped too', () => {
     const plan = kahootPlan(fixtureModules, ctx)
     expect(plan.unsupported.map(s => [s.id, s.type])).toEqual([
-      ['q03-documented-facts', 'multiple'],
       ['q03-inventory', 'numeric'],
       ['q05-fact-or-reading', 'classify'],
+    ])
+    // Each with what the type asks that Kahoot's spreadsheet cannot.
+    expect(plan.unsupported.map(s => s.reason)).toEqual([
+      expect.stringMatching(/typed figure/),
+      expect.stringMatching(/verdict on each statement/),
     ])
   })
 })
 
 // The real bank, once it is written.
 const root = join(import.meta.dirname, '../../..')
-const quizFiles = listFiles(root, 'quizzes', /^\d{2}-.+\.yaml$/)
+const quizFiles = listBanks(root).banks.map(b => b.file) // the one list of banks every tool uses
 
 describe.skipIf(quizFiles.length === 0)('Kahoot spreadsheet of the real bank (quizzes/)', () => {
-  it('holds the fitting single-choice and true/false questions, as the bank has them', async () => {
+  it('holds the fitting choice and true/false questions, as the bank has them', async () => {
     const realCtx = exportContext(loadSources(root))
     const modules: BankModule[] = quizFiles.map(file => ({
       slug: slugOf(file),

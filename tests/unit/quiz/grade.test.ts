@@ -126,6 +126,12 @@ describe('numeric', () => {
     expect(grade(question, 'about 39,000', ledger).correct).toBe(true)
   })
 
+  it('writes a year as a year in the answer, not as a grouped figure with a unit', () => {
+    const year = q<NumericQuestion>({ ...numeric, id: 'q03-launch', facts: ['sky-net-launch'], answer: { fact: 'sky-net-launch' }, unit: 'year', tolerance: undefined, distractors: [] })
+    expect(describeAnswer(year, ledger)).toBe('2015')
+    expect(describeAnswer(question, ledger)).toMatch(/^39,000 /)
+  })
+
   it('accepts values exactly at the tolerance edges', () => {
     expect(grade(question, 38500, ledger).correct).toBe(true)
     expect(grade(question, '39,500', ledger).correct).toBe(true)

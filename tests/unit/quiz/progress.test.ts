@@ -4,10 +4,14 @@ import {
   clearProgress,
   emptyProgress,
   feedbackFor,
+  LEGACY_PROGRESS_KEY,
+  migrateProgress,
+  NOTICE_NEWER_VERSION,
   NOTICE_OLD_VERSION,
   NOTICE_QUOTA,
   NOTICE_UNREADABLE,
   NOTICE_WRITE_FAILED,
+  progressKey,
   questionHash,
   readProgress,
   recordAnswer,
@@ -62,6 +66,10 @@ describe('questionHash', () => {
     expect(questionHash(q({ ...single, explanation: 'Reworded.' }))).toBe(h)
     expect(questionHash(q({ ...single, options: single.options.map(o => 'why' in o ? { ...o, why: 'Reworded.' } : o) }))).toBe(h)
   })
+
+  it('ignores whether the lecture asks the question in class, so choosing it keeps saved answers', () => {
+    expect(questionHash(q({ ...single, class: true }))).toBe(questionHash(qSingle))
+  })
 })
 
 describe('readProgress', () => {
@@ -114,6 +122,66 @@ describe('readProgress', () => {
     const r = readProgress(raw, questions)
     expect(Object.keys(r.progress.answers)).toHaveLength(2)
     expect(r.notice).toMatch(/^1 saved answer was removed/)
+  })
+})
+
+describe('saved answers of the wrong shape', () => {
+  // A response the question cannot show (an index past the options, text for
+  // a true/false) shows as unanswered, so it must not count as right either.
+  const forged = (response: unknown) => {
+    const p = saved()
+    return JSON.stringify({ ...p, answers: { ...p.answers, [qTrueFalse.id]: { hash: questionHash(qTrueFalse), response, checked: true, correct: true, score: 1, at: 1 } } })
+  }
+
+  it('are dropped when read, with a notice', () => {
+    for (const response of ['true', 1, null, [true], {}]) {
+      const r = readProgress(forged(response), questions)
+      expect(r.progress.answers[qTrueFalse.id], JSON.stringify(response)).toBeUndefined()
+      expect(r.notice).toMatch(/^1 saved answer was removed/)
+    }
+    const wrongIndex = JSON.stringify({ version: 1, answers: { [qSingle.id]: { hash: questionHash(qSingle), response: 99, checked: true, correct: true, score: 1, at: 1 } } })
+    expect(readProgress(wrongIndex, questions).progress.answers).toEqual({})
+  })
+
+  it('never count as right in the results, even if they reach the record', () => {
+    const p = saved()
+    const bad: Progress = { ...p, answers: { ...p.answers, [qTrueFalse.id]: { hash: questionHash(qTrueFalse), response: 'yes', checked: true, correct: true, score: 1, at: 1 } } }
+    const [m] = summarise(bad, [quiz([single, numeric, truefalse])])
+    expect(m.answered).toBe(2)
+    expect(m.correct).toBe(summarise(p, [quiz([single, numeric, truefalse])])[0].correct)
+  })
+
+  it('a record claiming right with no credit is malformed', () => {
+    const raw = JSON.stringify({ version: 1, answers: { [qTrueFalse.id]: { hash: questionHash(qTrueFalse), response: true, checked: true, correct: true, score: 0, at: 1 } } })
+    expect(readProgress(raw, questions).progress.answers).toEqual({})
+  })
+})
+
+describe('versions and keys', () => {
+  it('says a newer record is newer, and asks that it be left alone', () => {
+    const r = readProgress(JSON.stringify({ ...saved(), version: 2 }), questions)
+    expect(r).toEqual({ progress: emptyProgress(), notice: NOTICE_NEWER_VERSION, newer: true })
+    expect(NOTICE_NEWER_VERSION).toMatch(/newer version/)
+    expect(NOTICE_NEWER_VERSION).not.toMatch(/older/)
+  })
+
+  it('keys progress per deck', () => {
+    expect(progressKey('repatriation-as-leverage')).toBe('kit:repatriation-as-leverage:quiz-progress')
+    expect(progressKey('another-unit')).not.toBe(progressKey('repatriation-as-leverage'))
+    expect(LEGACY_PROGRESS_KEY).toBe('repatriation-kit:quiz-progress')
+  })
+
+  it('migrates this deck\'s answers from the shared key, skipping other decks\' without a notice', () => {
+    const p = saved()
+    const shared = JSON.stringify({ ...p, answers: { ...p.answers, 'q-other-deck': { ...p.answers[qSingle.id] } } })
+    const r = migrateProgress(shared, questions)
+    expect(r.progress).toEqual(p)
+    expect(r.notice).toBeUndefined()
+  })
+
+  it('still reports a changed question, or an unreadable shared record, when migrating', () => {
+    expect(migrateProgress(JSON.stringify(saved()), [q({ ...single, stem: 'Changed?' }), qNumeric]).notice).toMatch(/^1 saved answer was removed/)
+    expect(migrateProgress('{broken', questions)).toEqual({ progress: emptyProgress(), notice: NOTICE_UNREADABLE })
   })
 })
 

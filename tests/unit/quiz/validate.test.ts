@@ -357,10 +357,10 @@ questions:
     })
   })
 
-  it('reports an unknown key with the line of its question', () => {
+  it('reports an unknown key at its own line', () => {
     const e = loadError(good.replace('    tolerance: 500', '    tolerence: 500'))
     expect(e.issues).toHaveLength(1)
-    expect(e.issues[0]).toMatchObject({ line: 15, field: 'questions.1' })
+    expect(e.issues[0]).toMatchObject({ line: 21, field: 'questions.1.tolerence' })
     expect(e.issues[0].message).toMatch(/tolerence/)
   })
 
