@@ -133,6 +133,9 @@ const SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'SAMEORIGIN',
 }
 
+/** The built join page: its own scripts, styles and fonts, the colour-scheme line inline, and this server's API. */
+const JOIN_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+
 function sha(s: string): Buffer {
   return createHash('sha256').update(s).digest()
 }
@@ -408,10 +411,13 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
       return serveStatic(deck, req, res, path.slice('/deck'.length))
     }
     if (path.startsWith('/join/')) {
-      if (join)
+      if (join) {
+        // The built page loads only its own files and talks only to this server.
+        res.setHeader('Content-Security-Policy', JOIN_CSP)
         return serveStatic(join, req, res, path.slice('/join'.length))
+      }
       if (path === '/join/' || path === '/join/index.html')
-        return send(res, 200, joinPlaceholder(), 'text/html; charset=utf-8', { 'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'" })
+        return send(res, 503, joinPlaceholder(), 'text/html; charset=utf-8', { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" })
       return send(res, 404, 'Not found\n', 'text/plain; charset=utf-8')
     }
     if (path === '/favicon.ico')
