@@ -126,6 +126,8 @@ export interface ClassServer {
 }
 
 const COOKIE = 'kit_class'
+/** Set on every file of the deck: the deck knows it is served by the classroom server (components/class/server.ts). */
+export const DECK_MARKER = 'kit_class_deck'
 const JSON_TYPE = 'application/json; charset=utf-8'
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
@@ -408,6 +410,9 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
         return page(res, 403, 'For the lecturer only', `This is the lecturer's deck, with the notes and the answers. To answer the questions, open <a href="/join/">the join page</a>.`)
       if (!deck)
         return page(res, 404, 'No built deck', 'The server found no built deck. Build it with <code>npm run build</code> (or the lecture deck’s build), then start <code>npm run class</code> again.')
+      // A readable marker, no secret in it: tells the deck's script that it is
+      // served by this server, so a static host never sees a request to /api/.
+      res.setHeader('Set-Cookie', `${DECK_MARKER}=1; SameSite=Strict; Path=/deck/`)
       return serveStatic(deck, req, res, path.slice('/deck'.length))
     }
     if (path.startsWith('/join/')) {
