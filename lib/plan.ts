@@ -20,6 +20,7 @@
  * `lib/vite/plan.ts` serves it to the deck.
  */
 import type { Question, QuestionType, QuizFile } from './quiz/schema.ts'
+import { QUESTION_TYPES } from './quiz/types/index.ts'
 
 /** One teaching period, in minutes. Each lecture session fits in one. */
 export const PERIOD_MINUTES = 90
@@ -74,27 +75,16 @@ export function minutesOf(note: string): number | undefined {
   return found.length === 1 ? Number(found[0][1]) : undefined
 }
 
-/** Minutes to answer a question of each type in class, before any discussion. */
-const ANSWER_MINUTES: Record<QuestionType, number> = {
-  truefalse: 1,
-  single: 1,
-  numeric: 1,
-  multiple: 2,
-  ordering: 2,
-  matching: 2,
-  classify: 2,
-}
-
 /** A class question adds this much for the discussion that follows the reveal. */
 export const DISCUSSION_MINUTES = 2
 
 /**
- * Minutes a question takes on screen in class: time to answer (by type),
+ * Minutes a question takes on screen in class: time to answer (its type's `minutes`),
  * plus `DISCUSSION_MINUTES` for a class question, whose reveal is followed
  * by a short discussion of why the wrong answers tempt.
  */
 export function questionMinutes(q: Pick<Question, 'type' | 'class'>): number {
-  return ANSWER_MINUTES[q.type] + (q.class ? DISCUSSION_MINUTES : 0)
+  return QUESTION_TYPES[q.type].minutes + (q.class ? DISCUSSION_MINUTES : 0)
 }
 
 // ─── Sections ───────────────────────────────────────────────────────────────

@@ -31,8 +31,8 @@ export function publicView(q: Question, ledger: Ledger): PublicQuestion {
  * final word is `isAnswered` from the quiz engine, so the server accepts
  * exactly what the self-study quiz would let a learner check.
  */
-export function parseResponse(q: Question, response: unknown): Parsed {
-  const parsed = typeOf(q).classroom.fromView(q, response)
+export function parseResponse(q: Question, response: unknown, ledger: Ledger): Parsed {
+  const parsed = typeOf(q).classroom.fromView(q, response, ledger)
   if (!parsed.ok)
     return parsed
   if (!isAnswered(q, parsed.response))
@@ -45,11 +45,11 @@ export function parseResponse(q: Question, response: unknown): Parsed {
  * from the session file): a complete answer that a phone's view of it maps
  * back to unchanged (so a typed "39,000" is not canonical; 39000 is).
  */
-export function isCanonical(q: Question, response: unknown): boolean {
+export function isCanonical(q: Question, response: unknown, ledger: Ledger): boolean {
   if (!isAnswered(q, response))
     return false
   const c = typeOf(q).classroom
-  const back = c.fromView(q, c.toView(q, response))
+  const back = c.fromView(q, c.toView(q, response), ledger)
   return back.ok && JSON.stringify(back.response) === JSON.stringify(response)
 }
 

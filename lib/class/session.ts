@@ -214,7 +214,7 @@ export class ClassSession {
       return { ok: false, status: 409, message: 'The answer has been revealed: answers are closed.' }
     if (phase !== 'open')
       return { ok: false, status: 409, message: 'Answers to this question are closed.' }
-    const parsed = parseResponse(q.q, response)
+    const parsed = parseResponse(q.q, response, this.opts.ledger)
     if (!parsed.ok)
       return { ok: false, status: 400, message: parsed.message }
     const k = deviceKey(this.salt, qid, device)
@@ -310,7 +310,7 @@ export class ClassSession {
     }
     if (r.t === 'answer') {
       const q = this.opts.questions.get(r.q)!
-      if (typeof r.k !== 'string' || !isAnsweredCanonical(q, r.r)) {
+      if (typeof r.k !== 'string' || !isAnsweredCanonical(q, r.r, this.opts.ledger)) {
         this.notices.push(`an answer to “${r.q}” is not valid for the question as it is now and was skipped`)
         return
       }
@@ -415,6 +415,6 @@ function ledgerOf(q: Question, ledger: Ledger): Record<string, Fact> {
 }
 
 /** A stored response is canonical: `isAnswered` in the quiz engine's own shapes, and unchanged through a phone's view (numeric stored as a number). */
-function isAnsweredCanonical(q: Question, r: unknown): boolean {
-  return isCanonical(q, r)
+function isAnsweredCanonical(q: Question, r: unknown, ledger: Ledger): boolean {
+  return isCanonical(q, r, ledger)
 }

@@ -101,8 +101,8 @@ export type Parsed = { ok: true, response: unknown } | { ok: false, message: str
 export interface ClassType<Q extends { type: string, id: string }, V extends ViewBase = ViewBase> {
   /** The question as a phone may see it before the reveal: no answer in it. */
   view: (q: Q, ledger: Ledger) => V
-  /** A phone's response (view indices) → the canonical response, or a message saying what is wrong. */
-  fromView: (q: Q, response: unknown) => Parsed
+  /** A phone's response (view indices) → the canonical response, or a message saying what is wrong. The ledger is there for types whose canonical form comes from it (a cloze blank's fact). */
+  fromView: (q: Q, response: unknown, ledger: Ledger) => Parsed
   /** A stored canonical response → the view's indices (sent back to a phone that reconnects). */
   toView: (q: Q, response: unknown) => unknown
   /** The right answer in the view's indices (`numeric`: the accepted interval). */

@@ -79,6 +79,12 @@ export interface GiftParts {
   answers: string[]
   /** `{#` for numeric questions, else `{`. */
   open?: string
+  /**
+   * Text after the answer block (plain, unescaped): GIFT's "missing word"
+   * form, `stem {answers} after`, where the answer stands in the sentence.
+   * Default: none.
+   */
+  after?: string
   /** General feedback (plain, unescaped). */
   general: string
 }

@@ -58,7 +58,7 @@ export function giftQuestion(q: Question, ctx: ExportContext, tags: readonly str
   for (const a of parts.answers)
     lines.push(`\t${a}`)
   lines.push(`\t####${giftText(parts.general)}`)
-  lines.push('}')
+  lines.push(parts.after ? `} ${giftText(parts.after)}` : '}')
   return lines.join('\n')
 }
 

@@ -132,7 +132,8 @@ export function modalFeedback(identifier: string, title: string, body: XmlNode[]
 
 /** What differs between question types. */
 export interface ItemParts {
-  response: XmlNode
+  /** The response declaration, or one per interaction (a `RESPONSE_1` … for each blank of a sentence). */
+  response: XmlNode | XmlNode[]
   body: XmlNode[]
   processing: XmlNode[]
   feedback?: XmlNode[]

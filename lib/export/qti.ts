@@ -124,7 +124,7 @@ export function qtiItem(q: Question, ctx: ExportContext, label?: string): string
     'xml:lang': 'en',
     'tool-name': 'repatriation-leverage-kit',
   }, [
-    parts.response,
+    ...[parts.response].flat(),
     ...outcomeDeclarations(),
     el('qti-item-body', {}, parts.body),
     el('qti-response-processing', {}, parts.processing),

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { Category, Question } from '../../lib/quiz/index.ts'
 import AxeBuilder from '@axe-core/playwright'
 import { categoriesOf, categoryLabel } from '../../lib/quiz/index.ts'
+import { QUESTION_TYPE_KEYS } from '../../lib/quiz/types/index.ts'
 import { answerOf, questionAt } from './bank'
 import { readDeck } from './deck'
 import { expect, settle, test } from './fixtures'
@@ -86,15 +87,21 @@ async function answerByKeyboard(page: Page, quiz: Locator, q: Question) {
       }
       break
     }
+    case 'cloze':
+      for (const [k, text] of (want as string[]).entries()) {
+        await tabTo(page, quiz.locator('.kit-cloze-blank input').nth(k))
+        await page.keyboard.type(text)
+      }
+      break
   }
 }
 
 test.describe('quizzes', () => {
   test('the bank uses every question type in the deck', () => {
-    expect([...byType.keys()].sort()).toEqual(['classify', 'matching', 'multiple', 'numeric', 'ordering', 'single', 'truefalse'])
+    expect([...byType.keys()].sort()).toEqual([...QUESTION_TYPE_KEYS].sort())
   })
 
-  for (const type of ['single', 'multiple', 'truefalse', 'numeric', 'ordering', 'matching', 'classify'] as const) {
+  for (const type of QUESTION_TYPE_KEYS) {
     test(`a ${type} question can be answered and checked by keyboard alone`, async ({ page }) => {
       const { no, q } = byType.get(type)!
       await page.goto(`#/${no}`)

@@ -11,6 +11,7 @@ import type { Locator, Page } from '@playwright/test'
 import type { Question } from '../../lib/quiz/index.ts'
 import AxeBuilder from '@axe-core/playwright'
 import { categoriesOf, categoryLabel } from '../../lib/quiz/index.ts'
+import { QUESTION_TYPE_KEYS } from '../../lib/quiz/types/index.ts'
 import { planReading } from '../../lib/reader/plan.ts'
 import { answerOf, banks, questionAt } from './bank'
 import { readDeck } from './deck'
@@ -142,6 +143,12 @@ async function answer(page: Page, quiz: Locator, q: Question) {
       }
       break
     }
+    case 'cloze':
+      for (const [k, text] of (want as string[]).entries()) {
+        await clickCentre(page, quiz.locator('.kit-cloze-blank input').nth(k))
+        await page.keyboard.type(text)
+      }
+      break
   }
 }
 
@@ -150,7 +157,7 @@ test.describe('reading view on a phone', () => {
   test.describe.configure({ mode: 'parallel' })
 
   test('has every question type within reach', () => {
-    expect([...byType.keys()].sort()).toEqual(['classify', 'matching', 'multiple', 'numeric', 'ordering', 'single', 'truefalse'])
+    expect([...byType.keys()].sort()).toEqual([...QUESTION_TYPE_KEYS].sort())
   })
 
   for (const stem of pages) {

@@ -28,6 +28,7 @@ export function wrongAnswer(q: Question): unknown {
       const right = answerOf(q) as Category[]
       return right.map(c => categoriesOf(q.scheme).find(x => x !== c)!)
     }
+    case 'cloze': return q.blanks.map(b => b.distractors[0]?.text ?? 'not the answer')
   }
 }
 
@@ -68,6 +69,10 @@ export async function answer(quiz: Locator, q: Question, response: unknown) {
     case 'classify':
       for (const [i, c] of (response as Category[]).entries())
         await quiz.locator('.kit-classify-row').nth(i).getByLabel(categoryLabel(c), { exact: true }).check()
+      break
+    case 'cloze':
+      for (const [k, text] of (response as string[]).entries())
+        await quiz.locator('.kit-cloze-blank input').nth(k).fill(text)
       break
   }
 }
@@ -124,6 +129,12 @@ export async function answerFast(quiz: Locator, q: Question, response: unknown) 
         el.querySelectorAll('.kit-classify-row').forEach((row, i) => {
           const label = [...row.querySelectorAll('label')].find(l => l.textContent!.trim().startsWith((want as string[])[i]))!
           check(label.querySelector('input')!)
+        })
+        break
+      case 'cloze':
+        el.querySelectorAll<HTMLInputElement>('.kit-cloze-blank input').forEach((input, k) => {
+          input.value = (want as string[])[k]
+          fire(input, 'input')
         })
         break
     }

@@ -70,6 +70,7 @@ function describeCategory(c: Category | undefined): string {
 export const classify = defineQuestionType<ClassifyQuestion, (Category | null)[], PublicClassifyQuestion>({
   type: 'classify',
   label: 'on the record or interpretation?',
+  minutes: 2,
   input: 'ClassifyInput',
   schema,
   blank: q => q.statements.map(() => null),

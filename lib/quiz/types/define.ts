@@ -106,6 +106,8 @@ export interface QuestionTypeModule<Q extends { type: string, id: string }, R, V
   type: Q['type']
   /** What the learner does, in a few words, for presenter notes and printouts: `choose one`. */
   label: string
+  /** Minutes a class takes to answer one, before any discussion (the lecture plan, `lib/plan.ts`). */
+  minutes: number
   /** The input component in `components/quiz/`, e.g. `SingleInput` (found by `components/quiz/inputs.ts`). */
   input: string
   /** The schema of a question of this type, built from the zod namespace and the shared fields. */

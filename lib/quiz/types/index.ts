@@ -28,8 +28,13 @@ export type Question = { [T in QuestionType]: QuestionOf<T> }[QuestionType]
 /** The response a question of type `T` takes. */
 export type ResponseOf<T extends QuestionType> = T extends QuestionType ? (Modules[T] extends QuestionTypeModule<infer _Q, infer R, infer _V> ? R : never) : never
 
-/** Every type key, in the registry's order. */
-export const QUESTION_TYPE_KEYS = Object.keys(QUESTION_TYPES) as QuestionType[]
+/**
+ * Every type key, in alphabetical order. Sorted here because the order of a
+ * module namespace's keys depends on who loads it: Node lists them
+ * alphabetically, Vite's SSR transform in declaration order, and messages
+ * that list the types must read the same from every tool.
+ */
+export const QUESTION_TYPE_KEYS = (Object.keys(QUESTION_TYPES) as QuestionType[]).sort()
 
 /**
  * The module of `q`'s type, typed for `q`. (One cast, here: TypeScript

@@ -46,6 +46,7 @@ export interface PublicMatchingQuestion extends ViewBase { type: 'matching', lef
 export const matching = defineQuestionType<MatchingQuestion, (number | null)[], PublicMatchingQuestion>({
   type: 'matching',
   label: 'match',
+  minutes: 2,
   input: 'MatchingInput',
   schema,
   blank: q => q.pairs.map(() => null),

@@ -30,6 +30,7 @@ export const HINT = 'Choose every answer that applies.'
 export const multiple = defineQuestionType<MultipleQuestion, number[], PublicChoiceQuestion>({
   type: 'multiple',
   label: 'choose all that apply',
+  minutes: 2,
   input: 'MultipleInput',
   schema,
   blank: () => [],

@@ -112,6 +112,7 @@ function numericTally(q: NumericQuestion, responses: readonly number[], ledger: 
 export const numeric = defineQuestionType<NumericQuestion, number | string, PublicNumericQuestion>({
   type: 'numeric',
   label: 'give a figure',
+  minutes: 1,
   input: 'NumericInput',
   schema,
   blank: () => '',

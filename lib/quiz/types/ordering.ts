@@ -86,6 +86,7 @@ export interface PublicOrderingQuestion extends ViewBase { type: 'ordering', ite
 export const ordering = defineQuestionType<OrderingQuestion, number[], PublicOrderingQuestion>({
   type: 'ordering',
   label: 'put in order',
+  minutes: 2,
   input: 'OrderingInput',
   schema,
   blank: q => startingOrder(q.items.length, q.id),

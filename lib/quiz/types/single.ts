@@ -39,6 +39,7 @@ export type SingleQuestion = z.output<ReturnType<typeof schema>>
 export const single = defineQuestionType<SingleQuestion, number, PublicChoiceQuestion>({
   type: 'single',
   label: 'choose one',
+  minutes: 1,
   input: 'SingleInput',
   schema,
   blank: () => null,

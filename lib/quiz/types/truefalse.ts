@@ -56,6 +56,7 @@ export interface PublicTrueFalseQuestion extends ViewBase { type: 'truefalse' }
 export const truefalse = defineQuestionType<TrueFalseQuestion, boolean, PublicTrueFalseQuestion>({
   type: 'truefalse',
   label: 'true or false',
+  minutes: 1,
   input: 'TrueFalseInput',
   schema,
   blank: () => null,

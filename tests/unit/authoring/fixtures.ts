@@ -86,7 +86,7 @@ export const FIXTURES: Fixture[] = [
       const q = lineOf(root, Q04, 'type: singel')
       return [
         `${FACTS}:${line} 0.clam: unknown field \`clam\`; did you mean \`claim\`? (\`claim\` is required)`,
-        `${Q04}:${q} questions.${questionAt(root, Q04, q)}.type: \`singel\` is not allowed here: use one of \`classify\`, \`matching\`, \`multiple\`, \`numeric\`, \`ordering\`, \`single\`, \`truefalse\`; did you mean \`single\`?`,
+        `${Q04}:${q} questions.${questionAt(root, Q04, q)}.type: \`singel\` is not allowed here: use one of \`classify\`, \`cloze\`, \`matching\`, \`multiple\`, \`numeric\`, \`ordering\`, \`single\`, \`truefalse\`; did you mean \`single\`?`,
       ]
     },
   },

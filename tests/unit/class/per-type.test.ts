@@ -32,7 +32,7 @@ describe('public view', () => {
     const view = publicView(o, ledger) as { items: string[] }
     expect(view.items).toEqual(orderingDisplay(o).map(i => o.items[i].text))
     // Sending the items in the order shown is not a right answer.
-    const asShown = parseResponse(o, view.items.map((_, i) => i))
+    const asShown = parseResponse(o, view.items.map((_, i) => i), ledger)
     expect(asShown.ok && grade(o, asShown.response, ledger).correct).toBe(false)
   })
 
@@ -55,7 +55,7 @@ describe('responses', () => {
     for (const question of all) {
       const a = answerView(question, ledger)
       const sent = question.type === 'numeric' ? (a as [number, number])[0] : a
-      const parsed = parseResponse(question, sent)
+      const parsed = parseResponse(question, sent, ledger)
       expect(parsed.ok, question.type).toBe(true)
       if (parsed.ok)
         expect(grade(question, parsed.response, ledger).correct, question.type).toBe(true)
@@ -65,27 +65,27 @@ describe('responses', () => {
   it('maps ordering and matching positions back to file indices, and forth again', () => {
     const o = byType.ordering as OrderingQuestion
     const shown = orderingDisplay(o)
-    const parsed = parseResponse(o, [3, 2, 1, 0])
+    const parsed = parseResponse(o, [3, 2, 1, 0], ledger)
     expect(parsed).toEqual({ ok: true, response: [shown[3], shown[2], shown[1], shown[0]] })
     if (parsed.ok)
       expect(responseView(o, parsed.response)).toEqual([3, 2, 1, 0])
 
     const m = byType.matching as MatchingQuestion
     const rights = matchingDisplay(m)
-    const pm = parseResponse(m, [0, 0, 1])
+    const pm = parseResponse(m, [0, 0, 1], ledger)
     expect(pm).toEqual({ ok: true, response: [rights[0], rights[0], rights[1]] })
     if (pm.ok)
       expect(responseView(m, pm.response)).toEqual([0, 0, 1])
   })
 
   it('reads a typed figure as a number, and keeps only the number', () => {
-    expect(parseResponse(byType.numeric, 'about 39,000 people')).toEqual({ ok: true, response: 39000 })
-    expect(parseResponse(byType.numeric, 39000)).toEqual({ ok: true, response: 39000 })
+    expect(parseResponse(byType.numeric, 'about 39,000 people', ledger)).toEqual({ ok: true, response: 39000 })
+    expect(parseResponse(byType.numeric, 39000, ledger)).toEqual({ ok: true, response: 39000 })
   })
 
   it('sorts and keeps a multiple answer, refusing repeats', () => {
-    expect(parseResponse(byType.multiple, [2, 0])).toEqual({ ok: true, response: [0, 2] })
-    expect(parseResponse(byType.multiple, [1, 1])).toMatchObject({ ok: false, message: expect.stringMatching(/at most once/) })
+    expect(parseResponse(byType.multiple, [2, 0], ledger)).toEqual({ ok: true, response: [0, 2] })
+    expect(parseResponse(byType.multiple, [1, 1], ledger)).toMatchObject({ ok: false, message: expect.stringMatching(/at most once/) })
   })
 
   const invalid: [Question['type'], unknown, RegExp][] = [
@@ -113,7 +113,7 @@ describe('responses', () => {
     ['classify', ['fact', 'fact', 'documented'], /"fact", "interpretation"/],
   ]
   it.each(invalid)('refuses an invalid %s response %j with a message saying why', (type, response, message) => {
-    const out = parseResponse(byType[type], response)
+    const out = parseResponse(byType[type], response, ledger)
     expect(out.ok).toBe(false)
     if (!out.ok)
       expect(out.message).toMatch(message)
@@ -135,7 +135,7 @@ describe('responses', () => {
               : question.type === 'classify'
                 ? Array.from({ length: 3 }, () => ['fact', 'interpretation', null][rand(3)])
                 : Array.from({ length: rand(2) ? n : n - 1 }, () => rand(n + 1) - (question.type === 'matching' ? 0 : 0))
-        const out = parseResponse(question, r)
+        const out = parseResponse(question, r, ledger)
         if (out.ok)
           expect(isAnswered(question, out.response)).toBe(true)
       }
@@ -303,7 +303,7 @@ describe('on the real bank', () => {
       const keys = keysDeep(publicView(question, bank.ledger))
       expect([...keys].filter(k => SECRET_KEYS.includes(k)), question.id).toEqual([])
       const a = answerView(question, bank.ledger)
-      const parsed = parseResponse(question, question.type === 'numeric' ? (a as [number, number])[0] : a)
+      const parsed = parseResponse(question, question.type === 'numeric' ? (a as [number, number])[0] : a, bank.ledger)
       expect(parsed.ok && grade(question, parsed.response, bank.ledger).correct, question.id).toBe(true)
     }
   })
@@ -331,7 +331,7 @@ describe('on the real bank', () => {
       if (question.type !== 'ordering' && question.type !== 'matching')
         continue
       const n = question.type === 'ordering' ? question.items.length : question.pairs.length
-      const parsed = parseResponse(question, Array.from({ length: n }, (_, i) => i))
+      const parsed = parseResponse(question, Array.from({ length: n }, (_, i) => i), bank.ledger)
       expect(parsed.ok && grade(question, parsed.response, bank.ledger).correct, question.id).toBe(false)
     }
   })

@@ -14,6 +14,7 @@ import { acceptedInterval, optionText } from '../../../lib/quiz/derive.ts'
 import { correctResponse, describeAnswer, grade } from '../../../lib/quiz/grade.ts'
 import { categoriesOf, QuizFile } from '../../../lib/quiz/schema.ts'
 import { loadQuizFile, validateQuiz } from '../../../lib/quiz/validate.ts'
+import { blankKind } from '../../../lib/quiz/types/cloze.ts'
 import { classify, ledger, matching, multiple, numeric, ordering, single, truefalse, variant } from '../quiz/fixtures.ts'
 
 // ─── Fixtures ────────────────────────────────────────────────────────────────
@@ -124,11 +125,14 @@ function typed(baseType: string, v: string): string | number {
   return baseType === 'float' || baseType === 'integer' ? Number(v) : v
 }
 
-/** Run the item's response processing on RESPONSE; returns the outcomes. */
-function respond(item: Node[], response: Value): { SCORE: number, FEEDBACK: string[] } {
-  const decl = declarationOf(item)
+/** Run the item's response processing on RESPONSE (or on several responses, by identifier); returns the outcomes. */
+function respond(item: Node[], response: Value | { by: Record<string, Value> }): { SCORE: number, FEEDBACK: string[] } {
+  const several = response !== null && typeof response === 'object' && 'by' in response
+  // `qti-correct` and `qti-map-response` read the item's one declaration (a cloze item has one per blank, and uses neither).
+  let declared: Declaration | undefined
+  const decl = () => declared ??= declarationOf(item)
   const vars: Record<string, Value> = {
-    RESPONSE: response,
+    ...(several ? response.by : { RESPONSE: response }),
     SCORE: { card: 'single', values: [0] },
     MAXSCORE: { card: 'single', values: [1] },
     FEEDBACK: null,
@@ -138,8 +142,8 @@ function respond(item: Node[], response: Value): { SCORE: number, FEEDBACK: stri
   const evaluate = (n: Node): Value => {
     const args = elements(n).map(evaluate)
     switch (tagOf(n)) {
-      case 'qti-variable': return vars[attr(n, 'identifier')!]
-      case 'qti-correct': return { card: decl.cardinality as 'single', values: decl.correct.map(v => typed(decl.baseType, v)) }
+      case 'qti-variable': return vars[attr(n, 'identifier')!] ?? null
+      case 'qti-correct': return { card: decl().cardinality as 'single', values: decl().correct.map(v => typed(decl().baseType, v)) }
       case 'qti-base-value': return { card: 'single', values: [typed(attr(n, 'base-type')!, text(n))] }
       case 'qti-multiple': {
         const values = args.flatMap(containerOf)
@@ -150,6 +154,16 @@ function respond(item: Node[], response: Value): { SCORE: number, FEEDBACK: stri
       case 'qti-not': return args[0] === null ? null : !args[0]
       case 'qti-and': return args.every(a => a === true)
       case 'qti-or': return args.some(a => a === true)
+      case 'qti-string-match': {
+        const [a, b] = args.map(x => x && typeof x === 'object' ? String(x.values[0]) : null)
+        if (a === null || b === null)
+          return null
+        return attr(n, 'case-sensitive') === 'false' ? a.toLowerCase() === b.toLowerCase() : a === b
+      }
+      case 'qti-sum': {
+        const values = args.map(x => x && typeof x === 'object' ? Number(x.values[0]) : null)
+        return values.includes(null) ? null : { card: 'single', values: [(values as number[]).reduce((s, v) => s + v, 0)] }
+      }
       case 'qti-match': {
         const [a, b] = args
         if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
@@ -175,7 +189,7 @@ function respond(item: Node[], response: Value): { SCORE: number, FEEDBACK: stri
         return { card: 'single', values: [a / b] }
       }
       case 'qti-map-response': {
-        const m = decl.mapping!
+        const m = decl().mapping!
         const r = vars.RESPONSE
         let sum = [...new Set(containerOf(r).map(String))].reduce((s, k) => s + (m.entries.get(k) ?? m.def), 0)
         if (m.lower !== undefined)
@@ -252,7 +266,8 @@ function checkItem(xml: string, q: Question, c: ExportContext): void {
   expect(attr(item, 'identifier')).toBe(qtiIdentifier(q.id))
   expect(attr(item, 'adaptive')).toBe('false')
   const body = [item]
-  const decl = declarationOf(body)
+  // A cloze item declares one response per blank; every other type, one.
+  const decl = q.type === 'cloze' ? undefined as unknown as Declaration : declarationOf(body)
   const feedback = modals(body)
 
   // The explanation: shown after every response, with the answer and the sources.
@@ -335,6 +350,34 @@ function checkItem(xml: string, q: Question, c: ExportContext): void {
         const out = respond(body, single1(n))
         const kit = grade(q, n, c.ledger)
         expect(out.SCORE).toBe(kit.score)
+        const shown = out.FEEDBACK.filter(id => id.startsWith('DISTRACTOR_')).map(id => feedback.get(id))
+        expect(shown).toEqual(kit.feedback.map(squash))
+      }
+      break
+    }
+    case 'cloze': {
+      const ids = q.blanks.map((_, k) => `RESPONSE_${k + 1}`)
+      expect(all(body, 'qti-text-entry-interaction').map(e => attr(e, 'response-identifier'))).toEqual(ids)
+      const decls = all(body, 'qti-response-declaration')
+      expect(decls.map(d => attr(d, 'identifier'))).toEqual(ids)
+      const right = correctResponse(q, c.ledger) as string[]
+      expect(decls.map(d => text(all([d], 'qti-value')[0]))).toEqual(right)
+      // What a learner might type in each blank: every spelling the kit takes (in other cases too), each
+      // distractor, the ends of a figure's interval and just outside, and something else.
+      const tries = q.blanks.map((b, k) => {
+        const kind = blankKind(b, c.ledger)
+        if (kind.kind === 'name')
+          return [...kind.spellings, ...kind.spellings.map(s => s.toUpperCase()), ...b.distractors.map(d => d.text), 'something else'].map(t => ({ t, v: single1(t) }))
+        const [lo, hi] = (kind as { interval: [number, number] }).interval
+        return [lo, hi, lo - 1, hi + 1, ...b.distractors.map(d => Number(d.text.replace(/,/g, '')))].map(n => ({ t: String(n), v: single1(n) }))
+      })
+      for (const pick of assignments(q.blanks.length, [...Array(Math.max(...tries.map(t => t.length))).keys()])) {
+        if (pick.some((i, k) => i >= tries[k].length))
+          continue
+        const typed = pick.map((i, k) => tries[k][i])
+        const out = respond(body, { by: Object.fromEntries(typed.map((x, k) => [ids[k], x.v])) })
+        const kit = grade(q, typed.map(x => x.t), c.ledger)
+        expect(out.SCORE, typed.map(x => x.t).join(' | ')).toBeCloseTo(kit.score, 5)
         const shown = out.FEEDBACK.filter(id => id.startsWith('DISTRACTOR_')).map(id => feedback.get(id))
         expect(shown).toEqual(kit.feedback.map(squash))
       }
