@@ -315,7 +315,7 @@ describe('on the real bank', () => {
       expect(stand.type, question.id).toBe(question.type)
       expect(stand.explanation, question.id).toBe('')
       expect(stand.facts, question.id).toEqual([])
-      expect(JSON.stringify(stand), question.id).not.toMatch(/"correct":true|"fact":|"why":|"answer":/)
+      expect(JSON.stringify(stand), question.id).not.toMatch(/"correct":true|"fact":"[^"]|"why":|"answer":/)
       // The stand-in's own rules accept the right answer as the phone sends it …
       const a = answerView(question, bank.ledger)
       expect(isAnswered(stand, question.type === 'numeric' ? String((a as [number, number])[0]) : a), question.id).toBe(true)
