@@ -188,3 +188,19 @@ test('five windows: three phones answer, the presenter counts 3, the projector s
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+test('on a static host the lecture asks nothing of a classroom server: no request to /api/class/, no panel, no QR', async ({ page }) => {
+  const api: string[] = []
+  const errors: string[] = []
+  page.on('request', r => r.url().includes('/api/class/') && api.push(r.url()))
+  page.on('console', m => m.type() === 'error' && errors.push(m.text()))
+  await page.goto('lecture/#/1')
+  await expect(page.locator('.slidev-page-1 h1').first()).toBeVisible()
+  await page.goto(`lecture/#/presenter/${slide.no}`)
+  await expect(page.locator(`.kit-quiz[data-quiz="${question.id}"]`).first()).toBeVisible()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator(`.kit-quiz[data-quiz="${question.id}"]`).first()).toHaveAttribute('data-phase', 'revealed')
+  await expect(page.locator('[data-class-live], [data-class-results], [data-class-join]')).toHaveCount(0)
+  expect(api).toEqual([])
+  expect(errors).toEqual([])
+})
