@@ -185,7 +185,7 @@ console.log([
   `                  (keep this link to yourself: it opens the deck with the notes and answers; token ${from === 'given' ? 'from --token' : from === 'saved' ? `kept in ${rel(sessionFile)}.token` : `saved in ${rel(sessionFile)}.token`})`,
   '',
   `  Deck:           ${deckDir ? rel(deckDir) : 'none built (npm run build); the presenter gets a page saying so'}`,
-  `  Join page:      ${joinDir ? rel(joinDir) : 'built-in minimal page (no dist/join/)'}`,
+  `  Join page:      ${joinDir ? rel(joinDir) : 'not built (phones get a page asking to build the kit: run npm run build)'}`,
   `  Session file:   ${rel(sessionFile)}${server.file?.resumed ? ' (resumed: earlier answers kept)' : ' (new)'}`,
   `  QR code (SVG):  ${server.origin}/api/class/qr.svg`,
   ...(others.length ? [`  Other addresses of this computer (use --host if phones cannot reach the one above): ${others.join(', ')}`] : []),

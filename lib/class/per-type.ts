@@ -9,13 +9,13 @@
  */
 import type { Ledger } from '../quiz/derive.ts'
 import type { Question, QuestionType } from '../quiz/types/index.ts'
-import type { Parsed, Tally } from './tally-kit.ts'
+import type { Parsed, StandIn, Tally } from './tally-kit.ts'
 import { grade, isAnswered } from '../quiz/grade.ts'
 import { QUESTION_TYPES, typeOf } from '../quiz/types/index.ts'
 import { fail } from './tally-kit.ts'
 
 export { binIndex, binStep, matchingDisplay, niceStep, numericBins, orderingDisplay, SIDE_BINS } from './tally-kit.ts'
-export type { Bin, ChoiceCount, Parsed, Tally, TallyBody } from './tally-kit.ts'
+export type { Bin, ChoiceCount, Parsed, StandIn, Tally, TallyBody } from './tally-kit.ts'
 
 /** A question as a phone sees it: the view of its type (no answer in it). */
 export type PublicQuestion = { [T in QuestionType]: ReturnType<(typeof QUESTION_TYPES)[T]['classroom']['view']> }[QuestionType]
@@ -61,6 +61,17 @@ export function responseView(q: Question, response: unknown): unknown {
 /** The right answer in the view's indices. */
 export function answerView(q: Question, ledger: Ledger): unknown {
   return typeOf(q).classroom.answerView(q, ledger)
+}
+
+/**
+ * The stand-in question a phone's input draws for a public view, with the
+ * response to start from (see `ClassType.standIn`). Runs in the browser.
+ */
+export function standIn(view: PublicQuestion): StandIn<Question> {
+  const t = QUESTION_TYPES[view.type as QuestionType]
+  if (!t)
+    throw new Error(`unknown question type "${view.type}"`)
+  return (t.classroom.standIn as (v: PublicQuestion) => StandIn<Question>)(view)
 }
 
 /** Count canonical `responses` (one per device) to `q`. */

@@ -126,12 +126,17 @@ export interface ClassServer {
 }
 
 const COOKIE = 'kit_class'
+/** Set on every file of the deck: the deck knows it is served by the classroom server (components/class/server.ts). */
+export const DECK_MARKER = 'kit_class_deck'
 const JSON_TYPE = 'application/json; charset=utf-8'
 const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'SAMEORIGIN',
 }
+
+/** The built join page: its own scripts, styles and fonts, the colour-scheme line inline, and this server's API. */
+const JOIN_CSP = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 function sha(s: string): Buffer {
   return createHash('sha256').update(s).digest()
@@ -405,13 +410,19 @@ export async function startClassServer(opts: ClassServerOptions): Promise<ClassS
         return page(res, 403, 'For the lecturer only', `This is the lecturer's deck, with the notes and the answers. To answer the questions, open <a href="/join/">the join page</a>.`)
       if (!deck)
         return page(res, 404, 'No built deck', 'The server found no built deck. Build it with <code>npm run build</code> (or the lecture deck’s build), then start <code>npm run class</code> again.')
+      // A readable marker, no secret in it: tells the deck's script that it is
+      // served by this server, so a static host never sees a request to /api/.
+      res.setHeader('Set-Cookie', `${DECK_MARKER}=1; SameSite=Strict; Path=/deck/`)
       return serveStatic(deck, req, res, path.slice('/deck'.length))
     }
     if (path.startsWith('/join/')) {
-      if (join)
+      if (join) {
+        // The built page loads only its own files and talks only to this server.
+        res.setHeader('Content-Security-Policy', JOIN_CSP)
         return serveStatic(join, req, res, path.slice('/join'.length))
+      }
       if (path === '/join/' || path === '/join/index.html')
-        return send(res, 200, joinPlaceholder(), 'text/html; charset=utf-8', { 'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'" })
+        return send(res, 503, joinPlaceholder(), 'text/html; charset=utf-8', { 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" })
       return send(res, 404, 'Not found\n', 'text/plain; charset=utf-8')
     }
     if (path === '/favicon.ico')

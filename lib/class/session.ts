@@ -17,6 +17,7 @@
  * two questions. The raw device id and the address never reach a record.
  */
 import { createHash } from 'node:crypto'
+import type { Fact } from '../ledger/schema.ts'
 import type { Ledger } from '../quiz/derive.ts'
 import type { Question } from '../quiz/schema.ts'
 import { questionHash } from '../quiz/progress.ts'
@@ -45,8 +46,14 @@ export interface PublicState {
   seq: number
   phase: Phase
   question: PublicQuestion | null
-  /** Only after the reveal: the answer (in the view's indices), the explanation and the counts. */
-  reveal?: { answer: unknown, explanation: string, facts: string[], tally: Tally }
+  /**
+   * Only after the reveal: the answer (in the view's indices), the
+   * explanation and the counts; and the bank's question itself with the
+   * ledger entries it names, so that a phone can draw the answer marked on
+   * its own input, as the self-study quiz does (nothing in them is secret
+   * once the answer is out).
+   */
+  reveal?: { answer: unknown, explanation: string, facts: string[], tally: Tally, question: Question, ledger: Record<string, Fact> }
   /** This device's own answer to the current question (in the view's indices), when asked with its device id. */
   mine?: unknown
 }
@@ -364,7 +371,7 @@ export class ClassSession {
   }
 
   private revealOf(q: Question): NonNullable<PublicState['reveal']> {
-    return { answer: answerView(q, this.opts.ledger), explanation: q.explanation, facts: [...q.facts], tally: this.tally(q.id)! }
+    return { answer: answerView(q, this.opts.ledger), explanation: q.explanation, facts: [...q.facts], tally: this.tally(q.id)!, question: q, ledger: ledgerOf(q, this.opts.ledger) }
   }
 
   private known(id: unknown): { ok: true, q: Question } | Refusal {
@@ -382,6 +389,29 @@ export class ClassSession {
       return { ok: false, status: 409, message: `“${q.q.id}” is not the current question${this.current ? ` (“${this.current}” is)` : ''}.` }
     return { ok: true, id: q.q.id }
   }
+}
+
+/** The ledger entries a question names anywhere (its facts, its options', items', statements' and answer's): what its input needs to mark the answer. */
+function ledgerOf(q: Question, ledger: Ledger): Record<string, Fact> {
+  const out: Record<string, Fact> = {}
+  const walk = (x: unknown): void => {
+    if (typeof x === 'string') {
+      const f = ledger.get(x)
+      if (f)
+        out[x] = f
+    }
+    else if (Array.isArray(x)) {
+      x.forEach(walk)
+    }
+    else if (x && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        walk(k)
+        walk(v)
+      }
+    }
+  }
+  walk(q)
+  return out
 }
 
 /** A stored response is canonical: `isAnswered` in the quiz engine's own shapes, and unchanged through a phone's view (numeric stored as a number). */

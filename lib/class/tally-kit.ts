@@ -108,6 +108,22 @@ export interface ClassType<Q extends { type: string, id: string }, V extends Vie
   /** The right answer in the view's indices (`numeric`: the accepted interval). */
   answerView: (q: Q, ledger: Ledger) => unknown
   tally: (q: Q, responses: readonly unknown[], ledger: Ledger) => TallyBody
+  /**
+   * What a phone draws for a view (the join page, `join/`): a stand-in
+   * question holding only what the type's input component reads, with no
+   * answer in it, so that the value the input emits is a response in the
+   * view's own indices; and the response to start from (the slide's
+   * starting order for an ordering, else unanswered).
+   */
+  standIn: (view: V) => StandIn<Q>
+}
+
+/** A stand-in question for a type's input, and the response it starts from. */
+export interface StandIn<Q> { question: Q, start: unknown }
+
+/** The fields every question has, empty: a stand-in carries no explanation, fact or source. */
+export function standInBase(view: ViewBase) {
+  return { id: view.id, stem: view.stem, explanation: '', facts: [] as string[] }
 }
 
 export const fail = (message: string): Parsed => ({ ok: false, message })

@@ -26,6 +26,8 @@ import { spawn } from 'node:child_process'
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
 import { join } from 'node:path'
+import type { ClassBank } from '../../lib/class/bank.ts'
+import type { Question } from '../../lib/quiz/schema.ts'
 import { loadClassBank } from '../../lib/class/bank.ts'
 import { loadAverage, machine, machineLine, waitForQuiet } from './machine.ts'
 import { freePort } from './proc.ts'
@@ -229,6 +231,17 @@ function peakRssKiB(pid: number): number {
   }
 }
 
+/**
+ * The question the phones answer: one the presenter may open (a class
+ * question when the bank marks some), single choice with most options
+ * first, else true/false, whose counts read as one bar per choice.
+ */
+export function benchQuestion(bank: ClassBank): Extract<Question, { type: 'single' | 'truefalse' }> | undefined {
+  const open = [...bank.questions.values()].filter(x => !bank.classIds || bank.classIds.has(x.id))
+  const singles = open.filter(x => x.type === 'single').sort((a, b) => b.options.length - a.options.length)
+  return singles[0] ?? open.find(x => x.type === 'truefalse') as Extract<Question, { type: 'truefalse' }> | undefined
+}
+
 /** Run the classroom benchmark. Everything it starts is stopped before it returns. */
 export async function runClassBench(root: string, opts: { phones?: number, windowMs?: number, quietMs?: number, log?: (s: string) => void } = {}): Promise<ClassBenchResult> {
   const phones = opts.phones ?? CLASS_PHONES
@@ -241,10 +254,12 @@ export async function runClassBench(root: string, opts: { phones?: number, windo
   const token = `bench-${Math.random().toString(36).slice(2)}-token`
   const errors: string[] = []
 
-  const q = [...loadClassBank(root).questions.values()].find(x => x.type === 'single' && x.options.length >= 3)
-  if (!q || q.type !== 'single')
-    throw new Error('the bank has no single-choice question with three options or more to ask')
-  const nOptions = q.options.length
+  const q = benchQuestion(loadClassBank(root))
+  if (!q)
+    throw new Error('the bank has no class question of type single or truefalse to ask')
+  const nOptions = q.type === 'single' ? q.options.length : 2
+  /** Choice k as the phone sends it: an option index, or True (0) / False (1). */
+  const response = (k: number) => q.type === 'single' ? k : k === 0
 
   const loadStart = loadAverage()
   // Like the deck measurements: wait (5 min at most) until no other build or test shares the 2 cores.
@@ -278,7 +293,7 @@ export async function runClassBench(root: string, opts: { phones?: number, windo
       const final: number[] = Array.from({ length: phones }, () => 0)
       const post = async (p: Phone, choice: number) => {
         try {
-          const r = await call(origin, 'POST', '/api/class/answer', { agent: p.agent, body: { question: q.id, device: p.device, response: choice } })
+          const r = await call(origin, 'POST', '/api/class/answer', { agent: p.agent, body: { question: q.id, device: p.device, response: response(choice) } })
           latencies.push(r.ms)
           statuses[r.status] = (statuses[r.status] ?? 0) + 1
           if (r.status !== 200 && roundErrors.length < 10)
@@ -376,7 +391,7 @@ export function classSection(r: ClassBenchResult, budgets: ClassBudget[]): strin
 
 Last run: ${r.machine.replace(' · no browser', '')}. Load average at start ${r.loadStart}, at end ${r.loadEnd}${r.quiet ? '' : '; the machine was busy with other work when the run started'}.
 
-${r.phones} simulated phones, each with an open event stream and its own loopback address (127.0.10.1 …), against \`scripts/class.ts --local\` in its own process, answering \`${r.question}\` (single choice). Round 1: the presenter opens the question; each phone answers at a random moment within ${r.windowMs / 1000} s of hearing it open, and one phone in ten changes its answer later in the window. Round 2: the question is reset and every phone answers at once. Latency is from the request sent to the response read, on keep-alive connections, client and server sharing the machine's 2 cores.
+${r.phones} simulated phones, each with an open event stream and its own loopback address (127.0.10.1 …), against \`scripts/class.ts --local\` in its own process, answering \`${r.question}\`. Round 1: the presenter opens the question; each phone answers at a random moment within ${r.windowMs / 1000} s of hearing it open, and one phone in ten changes its answer later in the window. Round 2: the question is reset and every phone answers at once. Latency is from the request sent to the response read, on keep-alive connections, client and server sharing the machine's 2 cores.
 
 ${markdownTable(['round', 'answers sent', 'p50', 'p95', 'p99', 'max', 'presenter count / phones', 'HTTP statuses'], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'])}
 

@@ -39,12 +39,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map(s => s.close()))
 })
 
-async function start(opts: { session?: string | null, limits?: Partial<Limits> } = {}): Promise<ClassServer> {
+async function start(opts: { session?: string | null, limits?: Partial<Limits>, joinDir?: string } = {}): Promise<ClassServer> {
   const s = await startClassServer({
     bank,
     token: TOKEN,
     sessionFile: opts.session === undefined ? null : opts.session,
     deckDir: join(dir, 'deck'),
+    joinDir: opts.joinDir,
     host: '127.0.0.1',
     port: 0,
     limits: opts.limits,
@@ -265,11 +266,27 @@ describe('what students can reach', () => {
     const s = await start()
     expect((await request(s.origin, 'GET', '/')).headers.location).toBe('/join/')
     expect((await request(s.origin, 'GET', '/', { headers: { Cookie: `kit_class=${TOKEN}` } })).headers.location).toBe('/deck/')
+    // No built join page (no joinDir): a page saying to build the kit first, not a quiz.
     const join = await request(s.origin, 'GET', '/join/')
-    expect(join.status).toBe(200)
+    expect(join.status).toBe(503)
     expect(join.headers['content-type']).toMatch(/text\/html/)
     expect(join.headers['content-security-policy']).toMatch(/default-src 'none'/)
-    expect(join.text).toContain('/api/class/events')
+    expect(join.text).toContain('npm run build')
+  })
+
+  it('serves a built join page to anyone, with a policy that keeps it to its own files and this server', async () => {
+    const built = join(dir, 'join-built')
+    mkdirSync(join(built, 'assets'), { recursive: true })
+    writeFileSync(join(built, 'index.html'), '<!doctype html><title>Join</title><script type="module" src="./assets/app.js"></script>')
+    writeFileSync(join(built, 'assets', 'app.js'), 'console.log(1)')
+    const s = await start({ joinDir: built })
+    const page = await request(s.origin, 'GET', '/join/')
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<title>Join</title>')
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*connect-src 'self'/)
+    const js = await request(s.origin, 'GET', '/join/assets/app.js')
+    expect(js.status).toBe(200)
+    expect(js.headers['content-type']).toMatch(/javascript/)
   })
 
   it('the QR endpoint returns an SVG of the join URL', async () => {

@@ -11,7 +11,7 @@ import type { z } from 'zod'
 import type { ViewBase } from '../../class/tally-kit.ts'
 import type { Category } from '../categories.ts'
 import type { SharedFields } from './shared.ts'
-import { fail, grid } from '../../class/tally-kit.ts'
+import { fail, grid, standInBase } from '../../class/tally-kit.ts'
 import { categoryChoices, classifiedStatements } from '../../export/common.ts'
 import { generalFeedback, matchLeft, pair } from '../../export/gift-kit.ts'
 import { el, lines, mappingOf, mapScore, matchInteraction, modalFeedback, responseDeclaration, startFeedback, statementId, txt, wrongId, wrongPairFeedback } from '../../export/qti-kit.ts'
@@ -172,6 +172,11 @@ export const classify = defineQuestionType<ClassifyQuestion, (Category | null)[]
         counts,
         correct: want.map(w => cats.map(c => c === w)),
       }
+    },
+    standIn: (v) => {
+      const keys = v.categories.map(c => c.key).join()
+      const scheme = (['binary', 'status'] as const).find(s => categoriesOf(s).join() === keys) ?? 'binary'
+      return { question: { ...standInBase(v), type: 'classify', scheme, statements: v.statements.map(text => ({ text })) } as unknown as ClassifyQuestion, start: v.statements.map(() => null) }
     },
   },
 })

@@ -32,7 +32,7 @@ import type { Fact } from '../../ledger/schema.ts'
 import type { Ledger } from '../derive.ts'
 import type { Path, Report } from './define.ts'
 import type { SharedFields } from './shared.ts'
-import { fail } from '../../class/tally-kit.ts'
+import { fail, standInBase } from '../../class/tally-kit.ts'
 import { ExportError, plainNumber, RIGHT_FEEDBACK } from '../../export/common.ts'
 import { generalFeedback, giftText } from '../../export/gift-kit.ts'
 import { addFeedback, baseValue, condition, distractorId, el, lines, modalFeedback, setOutcome, setScore, startFeedback, txt, variable } from '../../export/qti-kit.ts'
@@ -423,5 +423,7 @@ export const cloze = defineQuestionType<ClozeQuestion, string[], PublicClozeQues
       })
       return { kind: 'choices', lettered: false, choices }
     },
+    // The sentence and one empty field per blank; no fact, so nothing about the answer (fields draw at the names' width).
+    standIn: v => ({ question: { ...standInBase(v), type: 'cloze', text: v.text, blanks: Array.from({ length: v.blanks }, () => ({ fact: '', distractors: [] })) } as ClozeQuestion, start: Array.from({ length: v.blanks }, () => '') }),
   },
 })

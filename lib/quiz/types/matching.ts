@@ -9,7 +9,7 @@
 import type { z } from 'zod'
 import type { ViewBase } from '../../class/tally-kit.ts'
 import type { SharedFields } from './shared.ts'
-import { fail, grid, isInt, matchingDisplay, span } from '../../class/tally-kit.ts'
+import { fail, grid, isInt, matchingDisplay, span, standInBase } from '../../class/tally-kit.ts'
 import { generalFeedback, matchLeft, pair } from '../../export/gift-kit.ts'
 import { el, leftId, lines, mappingOf, mapScore, matchInteraction, modalFeedback, responseDeclaration, rightId, startFeedback, txt, wrongId, wrongPairFeedback } from '../../export/qti-kit.ts'
 import { seededPermutation } from '../shuffle.ts'
@@ -139,5 +139,7 @@ export const matching = defineQuestionType<MatchingQuestion, (number | null)[], 
         correct: q.pairs.map(p => shown.map(j => q.pairs[j].right === p.right)),
       }
     },
+    // Pairs whose rights are the view's: the input's value (an index into pairs) is then an index into `view.rights`.
+    standIn: v => ({ question: { ...standInBase(v), type: 'matching', pairs: v.lefts.map((left, i) => ({ left, right: v.rights[i] })) } as unknown as MatchingQuestion, start: v.lefts.map(() => null) }),
   },
 })

@@ -9,7 +9,7 @@
 import type { z } from 'zod'
 import type { PublicChoiceQuestion } from '../../class/tally-kit.ts'
 import type { SharedFields } from './shared.ts'
-import { fail, isInt, span } from '../../class/tally-kit.ts'
+import { fail, isInt, span, standInBase } from '../../class/tally-kit.ts'
 import { choiceId, mappingOf, mapScore, responseDeclaration, startFeedback } from '../../export/qti-kit.ts'
 import { checkOptions, choiceCounts, choiceView, describeOptions, giftOptions, kahootChoices, optionRows, printOptions, qtiChoices, rightOptions } from './choice.ts'
 import { defineQuestionType, type Zod } from './define.ts'
@@ -95,5 +95,6 @@ export const multiple = defineQuestionType<MultipleQuestion, number[], PublicCho
     toView: (_q, r) => r,
     answerView: q => rightOptions(q),
     tally: (q, responses, ledger) => choiceCounts(q, responses as number[][], ledger),
+    standIn: v => ({ question: { ...standInBase(v), type: 'multiple', options: v.options.map(text => ({ text, correct: false })) } as unknown as MultipleQuestion, start: [] }),
   },
 })

@@ -11,7 +11,7 @@ import type { z } from 'zod'
 import type { Bin, TallyBody, ViewBase } from '../../class/tally-kit.ts'
 import type { Ledger } from '../derive.ts'
 import type { SharedFields } from './shared.ts'
-import { binIndex, binStep, fail, numericBins } from '../../class/tally-kit.ts'
+import { binIndex, binStep, fail, numericBins, standInBase } from '../../class/tally-kit.ts'
 import { ExportError, plainNumber, RIGHT_FEEDBACK } from '../../export/common.ts'
 import { generalFeedback, giftText } from '../../export/gift-kit.ts'
 import { addFeedback, baseValue, condition, distractorId, el, lines, modalFeedback, RESPONSE, responseDeclaration, setScore, startFeedback, txt, variable } from '../../export/qti-kit.ts'
@@ -232,5 +232,6 @@ export const numeric = defineQuestionType<NumericQuestion, number | string, Publ
     toView: (_q, r) => r,
     answerView: (q, ledger) => acceptedInterval(q, ledger) ?? null,
     tally: (q, responses, ledger) => numericTally(q, responses.map(r => parseNumberInput(r, q.unit)!), ledger),
+    standIn: v => ({ question: { ...standInBase(v), type: 'numeric', unit: v.unit } as unknown as NumericQuestion, start: '' }),
   },
 })

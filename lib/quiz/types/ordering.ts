@@ -10,7 +10,7 @@ import type { z } from 'zod'
 import type { ViewBase } from '../../class/tally-kit.ts'
 import type { Ledger } from '../derive.ts'
 import type { SharedFields } from './shared.ts'
-import { fail, grid, isInt, ordinalLabel, orderingDisplay, span } from '../../class/tally-kit.ts'
+import { fail, grid, isInt, ordinalLabel, orderingDisplay, span, standInBase } from '../../class/tally-kit.ts'
 import { acceptedOrders, orderingPositions } from '../../export/common.ts'
 import { generalFeedback, pair } from '../../export/gift-kit.ts'
 import { baseValue, condition, el, itemId, lines, matchCorrect, ORDERING_PROMPT, prompt, RESPONSE, responseDeclaration, setScore, startFeedback, variable } from '../../export/qti-kit.ts'
@@ -196,5 +196,7 @@ export const ordering = defineQuestionType<OrderingQuestion, number[], PublicOrd
         correct: order.map(item => sorted.map(k => k === keys[item])),
       }
     },
+    // The view lists the items in the slide's starting order already: start from it as listed.
+    standIn: v => ({ question: { ...standInBase(v), type: 'ordering', items: v.items.map(text => ({ text })) } as unknown as OrderingQuestion, start: v.items.map((_, i) => i) }),
   },
 })

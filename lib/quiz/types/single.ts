@@ -21,7 +21,7 @@ import type { z } from 'zod'
 import type { PublicChoiceQuestion } from '../../class/tally-kit.ts'
 import type { SharedFields } from './shared.ts'
 import { matchCorrect, responseDeclaration, startFeedback, choiceId } from '../../export/qti-kit.ts'
-import { fail, isInt, span } from '../../class/tally-kit.ts'
+import { fail, isInt, span, standInBase } from '../../class/tally-kit.ts'
 import { checkOptions, choiceCounts, choiceView, describeOptions, giftOptions, kahootChoices, optionRows, printOptions, qtiChoices, rightOptions } from './choice.ts'
 import { defineQuestionType, type Zod } from './define.ts'
 import { citingParts, isIndex, whyOf } from './shared.ts'
@@ -75,5 +75,6 @@ export const single = defineQuestionType<SingleQuestion, number, PublicChoiceQue
     toView: (_q, r) => r,
     answerView: q => q.options.findIndex(o => o.correct),
     tally: (q, responses, ledger) => choiceCounts(q, responses.map(r => [r as number]), ledger),
+    standIn: v => ({ question: { ...standInBase(v), type: 'single', options: v.options.map(text => ({ text, correct: false })) } as unknown as SingleQuestion, start: null }),
   },
 })

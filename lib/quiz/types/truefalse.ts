@@ -8,7 +8,7 @@
 import type { z } from 'zod'
 import type { ViewBase } from '../../class/tally-kit.ts'
 import type { SharedFields } from './shared.ts'
-import { choiceTally, fail } from '../../class/tally-kit.ts'
+import { choiceTally, fail, standInBase } from '../../class/tally-kit.ts'
 import { trueFalseRightFeedback } from '../../export/common.ts'
 import { generalFeedback, giftText } from '../../export/gift-kit.ts'
 import { el, inlineFeedback, matchCorrect, prompt, RESPONSE, responseDeclaration, startFeedback, txt } from '../../export/qti-kit.ts'
@@ -122,5 +122,6 @@ export const truefalse = defineQuestionType<TrueFalseQuestion, boolean, PublicTr
         counts[r ? 0 : 1]++
       return choiceTally(['True', 'False'], [q.answer, !q.answer], counts, false)
     },
+    standIn: v => ({ question: { ...standInBase(v), type: 'truefalse' } as unknown as TrueFalseQuestion, start: null }),
   },
 })

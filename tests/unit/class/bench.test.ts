@@ -1,6 +1,9 @@
 import type { ClassBenchResult, RoundResult } from '../../../scripts/bench/class.ts'
 import { describe, expect, it } from 'vitest'
-import { CLASS_END, CLASS_START, classBudgets, classSection, percentile, phoneAddress, replaceClassSection } from '../../../scripts/bench/class.ts'
+import type { Question } from '../../../lib/quiz/schema.ts'
+import { classBank } from '../../../lib/class/bank.ts'
+import { benchQuestion, CLASS_END, CLASS_START, classBudgets, classSection, percentile, phoneAddress, replaceClassSection } from '../../../scripts/bench/class.ts'
+import { ledger, multiple, q, single, truefalse } from '../quiz/fixtures.ts'
 
 describe('classroom benchmark: pure parts', () => {
   it('takes percentiles by nearest rank', () => {
@@ -17,6 +20,17 @@ describe('classroom benchmark: pure parts', () => {
     expect(all[0]).toBe('127.0.10.1')
     expect(all[250]).toBe('127.0.11.1')
     expect(all.every(a => /^127\.0\.\d+\.(\d+)$/.test(a) && !/\.(0|255)$/.test(a))).toBe(true)
+  })
+
+  it('asks a question the presenter may open: a class question when the bank marks some', () => {
+    const s3 = q(single)
+    const s2 = q({ ...single, id: 'q-two-options', options: single.options.slice(0, 2) })
+    const tf = q(truefalse)
+    const mark = (x: Question) => ({ ...x, class: true }) as unknown as Question
+    expect(benchQuestion(classBank([s2, s3, tf], ledger))?.id).toBe(s3.id)
+    expect(benchQuestion(classBank([s3, mark(s2), tf], ledger))?.id).toBe(s2.id)
+    expect(benchQuestion(classBank([s3, mark(tf)], ledger))?.id).toBe(tf.id)
+    expect(benchQuestion(classBank([s3, mark(q(multiple))], ledger))).toBeUndefined()
   })
 
   it('replaces only its own section of the report', () => {

@@ -1,7 +1,7 @@
 import type { ClassifyQuestion, MatchingQuestion, NumericQuestion, OrderingQuestion, Question } from '../../../lib/quiz/schema.ts'
 import { describe, expect, it } from 'vitest'
 import { loadClassBank } from '../../../lib/class/bank.ts'
-import { answerView, binIndex, binStep, matchingDisplay, niceStep, numericBins, orderingDisplay, parseResponse, publicView, responseView, tally } from '../../../lib/class/per-type.ts'
+import { answerView, binIndex, binStep, matchingDisplay, niceStep, numericBins, orderingDisplay, parseResponse, publicView, responseView, standIn, tally } from '../../../lib/class/per-type.ts'
 import { correctResponse, grade, isAnswered } from '../../../lib/quiz/grade.ts'
 import { classify, ledger, matching, multiple, numeric, ordering, q, single, truefalse } from '../quiz/fixtures.ts'
 
@@ -305,6 +305,24 @@ describe('on the real bank', () => {
       const a = answerView(question, bank.ledger)
       const parsed = parseResponse(question, question.type === 'numeric' ? (a as [number, number])[0] : a, bank.ledger)
       expect(parsed.ok && grade(question, parsed.response, bank.ledger).correct, question.id).toBe(true)
+    }
+  })
+
+  it('every question: the phone\'s stand-in holds nothing but the view, and its input takes the answer in view indices', () => {
+    for (const question of questions) {
+      const view = publicView(question, bank.ledger)
+      const { question: stand, start } = standIn(view)
+      expect(stand.type, question.id).toBe(question.type)
+      expect(stand.explanation, question.id).toBe('')
+      expect(stand.facts, question.id).toEqual([])
+      expect(JSON.stringify(stand), question.id).not.toMatch(/"correct":true|"fact":"[^"]|"why":|"answer":/)
+      // The stand-in's own rules accept the right answer as the phone sends it …
+      const a = answerView(question, bank.ledger)
+      expect(isAnswered(stand, question.type === 'numeric' ? String((a as [number, number])[0]) : a), question.id).toBe(true)
+      // … and the start is unanswered, except an ordering, which starts in the order the slide shows.
+      expect(isAnswered(stand, start), question.id).toBe(question.type === 'ordering')
+      if (question.type === 'ordering')
+        expect(start).toEqual(view.type === 'ordering' ? view.items.map((_, i) => i) : null)
     }
   })
 

@@ -173,6 +173,21 @@ describe('what is public', () => {
     expect(s.results(S)).toMatchObject({ ok: true, results: { answer: 1 } })
   })
 
+  it('after the reveal, the question itself and the ledger entries it names, so a phone can mark the answer on its input', () => {
+    const { s } = session()
+    for (const question of questions) {
+      s.open(question.id)
+      s.reveal(question.id)
+      const r = s.publicState().reveal!
+      expect(r.question).toEqual(question)
+      // Every ledger id the question names is there, and nothing else.
+      const named = new Set(JSON.stringify(question).match(/"[^"]+"/g)!.map(t => JSON.parse(t) as string).filter(t => ledger.has(t)))
+      expect(new Set(Object.keys(r.ledger)), question.id).toEqual(named)
+      for (const id of named)
+        expect(r.ledger[id]).toEqual(ledger.get(id))
+    }
+  })
+
   it('the public seq moves with changes of state only, so answers cannot be counted from it', () => {
     const { s } = session()
     s.open(S)

@@ -23,7 +23,7 @@ describe('the question-type registry', () => {
       const m = QUESTION_TYPES[key] as unknown as Record<string, unknown>
       expect(m.type, key).toBe(key)
       expect(PARTS.filter(p => m[p] === undefined), key).toEqual([])
-      expect(Object.keys(m.classroom as object).sort(), key).toEqual(['answerView', 'fromView', 'tally', 'toView', 'view'])
+      expect(Object.keys(m.classroom as object).sort(), key).toEqual(['answerView', 'fromView', 'standIn', 'tally', 'toView', 'view'])
     }
   })
 
