@@ -9,6 +9,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rm
 import { join, resolve } from 'node:path'
 import { parse, stringify } from 'yaml'
 import { loadQuizzes, loadSources } from '../../lib/content.ts'
+import { formatPlan, unitPlan } from '../../lib/plan.ts'
 import { mermaidBlocks, plainDeck, plainHeadmatter } from './plain.ts'
 
 export interface PlainDeckInfo {
@@ -88,7 +89,9 @@ export async function writePlainDeck(root: string, dir: string): Promise<PlainDe
   const sources = loadSources(root)
   const banks = loadQuizzes(root, sources.facts)
   const quizzes = Object.fromEntries(banks.map(b => [b.stem, b.quiz]))
-  const data = { facts: new Map(sources.facts.map(f => [f.id, f])), references: sources.references, glossary: sources.glossary, quizzes }
+  // The agenda's unit plan, from the lecture deck, as `npm run plan` prints it.
+  const plan = existsSync(join(root, 'lecture.md')) ? formatPlan(unitPlan(await readDeck('lecture.md'), quizzes)) : undefined
+  const data = { facts: new Map(sources.facts.map(f => [f.id, f])), references: sources.references, glossary: sources.glossary, quizzes, plan }
 
   const head = plainHeadmatter(readHeadmatter(readFileSync(join(root, 'slides.md'), 'utf8')))
   const md = plainDeck(stringify(head), slides.map(s => ({ no: s.no, content: s.content ?? '', note: s.note })), data)

@@ -23,6 +23,8 @@ export interface PlainData {
   glossary: readonly GlossaryEntry[]
   /** Question banks by file stem, e.g. `03-repatriation`. */
   quizzes: Readonly<Record<string, QuizFile>>
+  /** The unit plan as `npm run plan` prints it (`<UnitPlan>`). Default: none, and a `<UnitPlan>` is an error. */
+  plan?: string
 }
 
 /** One slide as `readDeck()` returns it (only what the plain deck needs). */
@@ -177,6 +179,11 @@ export function componentText(name: string, attrs: Record<string, string | numbe
       return lines(glossaryText(page, data))
     case 'QuizSummary':
       return lines(quizSummaryText(data))
+    case 'UnitPlan': {
+      // The same table, as preformatted text: what a plain deck would paste in.
+      const plan = need(data.plan, '<UnitPlan>: no plan given (lecture.md missing?)')
+      return block ? `\`\`\`text\n${plan}\n\`\`\`` : 'the unit plan'
+    }
     default:
       throw new Error(`plain deck: no plain text for <${name}>`)
   }

@@ -2,8 +2,12 @@ import type { Fact, GlossaryEntry, Reference } from '../../lib/ledger/schema.ts'
 import type { QuizFile } from '../../lib/quiz/schema.ts'
 import type { PlainData } from '../../scripts/bench/plain.ts'
 import type { Row } from '../../scripts/bench/report.ts'
+import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadQuizzes, loadSources } from '../../lib/content.ts'
+import { formatPlan, unitPlan } from '../../lib/plan.ts'
 import { componentText, mermaidBlocks, parseAttrs, plainDeck, plainHeadmatter, plainSlide, quizText } from '../../scripts/bench/plain.ts'
+import { readDeck } from '../e2e/deck.ts'
 import { classifyChunk, evaluateBudgets, formatBytes, formatMs, markdownTable, median, parseTimes, ratio, replaceResults, RESULTS_END, RESULTS_START, resultsTable, summarise } from '../../scripts/bench/report.ts'
 
 // ── Fixture data: a tiny ledger, references, glossary and question bank ─────
@@ -162,6 +166,8 @@ describe('plain deck text', () => {
     const key = componentText('AnswerKey', { bank: '04-united-states', page: 1 }, true, data)
     expect(key).toMatch(/^1\. \*\*How many\?\*\*\n {3}Answer: B — 39,000 people\n {3}Paragraph 8\.\n {3}Sources: The article/)
     expect(key).toMatch(/\n2\. \*\*True\?\*\*\n {3}Answer: True/)
+    expect(componentText('UnitPlan', {}, true, { ...data, plan: 'Session 1  87' })).toBe('```text\nSession 1  87\n```')
+    expect(() => componentText('UnitPlan', {}, true, data)).toThrow(/no plan given/)
     expect(componentText('Sources', { page: 1 }, true, data)).toBe('- The article: Safeguard Defenders, 2022-08: The article https://example.org/a\n- [7] Reuters, 2015-09-11: Take back your immigrants https://example.org/r\n\nPage 1 of 1')
     expect(componentText('Glossary', { page: 1 }, true, data).split('\n')[0]).toBe('- **ICE** (Immigration and Customs Enforcement): The US agency that removes people.')
     expect(componentText('QuizSummary', {}, true, data)).toBe('- 4. The United States: 0 / 3 answered')
@@ -195,4 +201,18 @@ describe('plain deck text', () => {
     ], data)
     expect(md).toBe('---\ntheme: default\n---\n\n# One\n\n39,000 people [¶8]\n\n<!--\nSay one.\n-->\n\n---\n\n# Two\n')
   })
+})
+
+describe('the plain deck of the real kit', () => {
+  it('gives plain text for every kit component on every slide of slides.md', async () => {
+    const root = resolve(import.meta.dirname, '../..')
+    const sources = loadSources(root)
+    const quizzes = Object.fromEntries(loadQuizzes(root, sources.facts).map(b => [b.stem, b.quiz]))
+    const plan = formatPlan(unitPlan(await readDeck('lecture.md'), quizzes))
+    const real: PlainData = { facts: new Map(sources.facts.map(f => [f.id, f])), references: sources.references, glossary: sources.glossary, quizzes, plan }
+    const slides = await readDeck()
+    const md = plainDeck('---\ntitle: t\n---', slides.map(s => ({ no: s.no, content: s.content ?? '', note: s.note })), real)
+    expect(md).toContain(plan.split('\n')[0])
+    expect(md).not.toMatch(/<\/?[A-Z][A-Za-z]*\b/)
+  }, 60_000)
 })
