@@ -290,6 +290,24 @@ function probe() {
     return { problems: [...new Set(problems)], scrolls }
   }
   /**
+   * Each element under `scope` that holds visible text, once, with its
+   * computed style and its first text: not inside an SVG, a template, a screen-reader-only or
+   * hidden part, laid out, and not `visibility: hidden`.
+   */
+  function* visibleTexts(scope: Element): Generator<{ n: Element, cs: CSSStyleDeclaration, text: string }> {
+    const seen = new Set<Element>()
+    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
+    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+      const n = t.parentElement
+      if (!n || seen.has(n) || !t.textContent!.trim() || n.closest('svg, template, .kit-sr-only, [hidden]') || !n.getClientRects().length)
+        continue
+      seen.add(n)
+      const cs = getComputedStyle(n)
+      if (cs.visibility !== 'hidden')
+        yield { n, cs, text: t.textContent!.trim() }
+    }
+  }
+  /**
    * Everything a learner on a phone reads or taps around a quiz: in the
    * phone sheet, the whole sheet (its bar, the read link, the results);
    * elsewhere (reading view), the quiz itself. Every visible text, whatever
@@ -317,19 +335,10 @@ function probe() {
       return k
     }
     const smallText: string[] = []
-    const seen = new Set<Element>()
-    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
-    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-      const n = t.parentElement
-      if (!n || seen.has(n) || !t.textContent!.trim() || n.closest('svg, template, .kit-sr-only, [hidden]') || !n.getClientRects().length)
-        continue
-      seen.add(n)
-      const cs = getComputedStyle(n)
-      if (cs.visibility === 'hidden')
-        continue
+    for (const { n, cs, text } of visibleTexts(scope)) {
       const px = Number.parseFloat(cs.fontSize) * scaleOf(n)
       if (px < 15.95)
-        smallText.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${t.textContent!.trim().slice(0, 30)}”: ${px.toFixed(1)} px`)
+        smallText.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${text.slice(0, 30)}”: ${px.toFixed(1)} px`)
     }
     const smallTargets: string[] = []
     const targets = new Set<Element>()
@@ -405,16 +414,9 @@ function probe() {
   function textContrast(el: Element, min: number): string[] {
     const scope = el.closest('.kit-sheet') ?? el
     const out: string[] = []
-    const seen = new Set<Element>()
-    const walk = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT)
-    for (let t = walk.nextNode(); t; t = walk.nextNode()) {
-      const n = t.parentElement
-      if (!n || seen.has(n) || !t.textContent!.trim() || n.closest('svg, template, .kit-sr-only, [hidden]') || !n.getClientRects().length)
-        continue
-      seen.add(n)
-      const cs = getComputedStyle(n)
+    for (const { n, cs, text } of visibleTexts(scope)) {
       const fg = rgba(cs.color)
-      if (!fg || cs.visibility === 'hidden')
+      if (!fg)
         continue
       let alpha = fg.a
       let bg: RGBA | undefined
@@ -429,7 +431,7 @@ function probe() {
       const shown = { r: fg.r * alpha + bg.r * (1 - alpha), g: fg.g * alpha + bg.g * (1 - alpha), b: fg.b * alpha + bg.b * (1 - alpha), a: 1 }
       const k = ratio(shown, bg)
       if (k < min)
-        out.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${t.textContent!.trim().slice(0, 30)}”: ${k.toFixed(2)}:1`)
+        out.push(`${n.tagName.toLowerCase()}.${[...n.classList].join('.')} “${text.slice(0, 30)}”: ${k.toFixed(2)}:1`)
     }
     return out
   }
