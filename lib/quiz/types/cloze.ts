@@ -263,11 +263,12 @@ export const cloze = defineQuestionType<ClozeQuestion, string[], PublicClozeQues
   blank: q => q.blanks.map(() => ''),
   isAnswered: isTexts,
   grade(q, typed, ledger) {
-    const parts = q.blanks.map((b, k) => accepts(blankKind(b, ledger), typed[k]))
+    const kinds = q.blanks.map(b => blankKind(b, ledger))
+    const parts = kinds.map((kind, k) => accepts(kind, typed[k]))
     const feedback = q.blanks.flatMap((b, k) => {
       if (parts[k])
         return []
-      const kind = blankKind(b, ledger)
+      const kind = kinds[k]
       if (kind.kind === 'figure' && parseNumberInput(typed[k], kind.fact.unit) === undefined)
         return [`Blank ${k + 1} asks for a figure: “${typed[k].trim()}” is not one. Type digits, for example ${kind.year ? '1999' : '1,200'}.`]
       const d = distractorOf(b, kind, typed[k])
